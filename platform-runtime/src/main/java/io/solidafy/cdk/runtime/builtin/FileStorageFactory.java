@@ -1,0 +1,83 @@
+package io.solidafy.cdk.runtime.builtin;
+
+import io.solidafy.cdk.spi.ConnectorException;
+import io.solidafy.cdk.spi.storage.ObjectStorage;
+import io.solidafy.cdk.spi.storage.StorageFactory;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The local file system as an object storage ({@code file:} URLs and plain paths). Objects are
+ * staged as hidden files beside their destination (same file system) and published with a hard
+ * link, which fails instead of replacing an existing file.
+ */
+final class FileStorageFactory implements StorageFactory {
+
+    @Override
+    public List<String> schemes() {
+        return List.of("file");
+    }
+
+    @Override
+    public ObjectStorage open(URI location) {
+        Path root = Path.of(location).toAbsolutePath().normalize();
+        if (Files.exists(root) && !Files.isDirectory(root)) {
+            throw new ConnectorException("Output " + root + " is a file; --output must name a directory.");
+        }
+        return new FileStorage(root);
+    }
+
+    private record FileStorage(Path root) implements ObjectStorage {
+
+        @Override
+        public String location() {
+            return root.toString();
+        }
+
+        @Override
+        public Path stage(String key) throws IOException {
+            Path target = resolve(key);
+            Files.createDirectories(target.getParent());
+            return Files.createFile(target.resolveSibling("." + target.getFileName() + ".inprogress-" + UUID.randomUUID()));
+        }
+
+        @Override
+        public String publish(Path staged, String key) throws IOException {
+            Path target = resolve(key);
+            try {
+                Files.createLink(target, staged);
+                Files.delete(staged);
+            } catch (FileAlreadyExistsException e) {
+                throw new IOException("Refusing to overwrite existing file " + target, e);
+            } catch (UnsupportedOperationException | IOException e) {
+                if (e instanceof IOException && Files.exists(target)) {
+                    throw (IOException) e;
+                }
+                Files.move(staged, target); // no hard links here: a rename that still never replaces
+            }
+            return target.toString();
+        }
+
+        @Override
+        public void discard(Path staged) {
+            try {
+                Files.deleteIfExists(staged);
+            } catch (IOException e) {
+                // best effort: a hidden staging file is invisible to readers of *.parquet
+            }
+        }
+
+        private Path resolve(String key) {
+            Path target = root.resolve(key).normalize();
+            if (!target.startsWith(root)) {
+                throw new IllegalArgumentException("Object key escapes the output directory: " + key);
+            }
+            return target;
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package io.solidafy.cdk.runtime.cli;
+
+import com.beust.jcommander.JCommander;
+import com.beust.jcommander.ParameterException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.solidafy.cdk.runtime.protocol.ProtocolWriter;
+import io.solidafy.cdk.spi.ConnectorException;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The {@code solidafy-cdk} command line.
+ *
+ * <p>stdout carries protocol messages only; diagnostics go to stderr. Exit codes: 0 when the
+ * command completed (a sync whose streams failed still completed: see SYNC_SUMMARY), 1 on an error
+ * the user can fix (one sentence on stderr), 2 on a command line that cannot be understood.
+ */
+public final class Main {
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        OutputStream stdout = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
+        PrintStream stderr = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        int code = run(args, stdout, stderr, System.getenv());
+        System.exit(code);
+    }
+
+    /**
+     * Runs one command and returns its exit code. Everything is written to the given streams, which
+     * makes the CLI testable in-process; stdout is flushed before returning.
+     */
+    public static int run(String[] args, OutputStream stdout, PrintStream stderr, Map<String, String> environment) {
+        CliOptions.Root root = new CliOptions.Root();
+        CliOptions.ListCommand list = new CliOptions.ListCommand();
+        CliOptions.SpecCommand spec = new CliOptions.SpecCommand();
+        CliOptions.ValidateCommand validate = new CliOptions.ValidateCommand();
+        CliOptions.CheckCommand check = new CliOptions.CheckCommand();
+        CliOptions.StreamsCommand streams = new CliOptions.StreamsCommand();
+        CliOptions.DiscoverCommand discover = new CliOptions.DiscoverCommand();
+        CliOptions.ReadCommand read = new CliOptions.ReadCommand();
+        CliOptions.ServeCommand serve = new CliOptions.ServeCommand();
+        JCommander commander = JCommander.newBuilder()
+                .programName("solidafy-cdk")
+                .addObject(root)
+                .addCommand("list", list)
+                .addCommand("check", check)
+                .addCommand("streams", streams)
+                .addCommand("discover", discover)
+                .addCommand("read", read)
+                .addCommand("validate", validate)
+                .addCommand("spec", spec)
+                .addCommand("serve", serve)
+                .build();
+        try {
+            commander.parse(args);
+        } catch (ParameterException e) {
+            stderr.println(e.getMessage() + ". Run 'solidafy-cdk --help' for usage.");
+            return 2;
+        }
+        String command = commander.getParsedCommand();
+        if (root.version) {
+            return printText(stdout, "solidafy-cdk " + version());
+        }
+        if (command == null) {
+            if (root.help) {
+                return printText(stdout, usage(commander, null));
+            }
+            stderr.println("No command given. Run 'solidafy-cdk --help' for usage.");
+            return 2;
+        }
+        CliOptions.Common common = switch (command) {
+            case "list" -> list.common;
+            case "spec" -> spec.common;
+            case "validate" -> validate.common;
+            case "check" -> check.common;
+            case "streams" -> streams.common;
+            case "discover" -> discover.common;
+            case "read" -> read.common;
+            default -> serve.common;
+        };
+        if (common.help) {
+            return printText(stdout, usage(commander, command));
+        }
+        boolean pretty = "read".equals(command) && "pretty".equalsIgnoreCase(read.format.trim());
+        ObjectMapper mapper = new ObjectMapper();
+        ProtocolWriter protocol = new ProtocolWriter(stdout, mapper, pretty);
+        try {
+            Session session = new Session(mapper, protocol, stderr, common, environment);
+            Commands commands = new Commands(session);
+            return switch (command) {
+                case "list" -> commands.list();
+                case "spec" -> commands.spec(spec.connector);
+                case "validate" -> commands.validate(validate.connector);
+                case "check" -> commands.check(check.connector);
+                case "streams" -> commands.streams(streams.connector);
+                case "discover" -> commands.discover(discover.connector, discover.sample);
+                case "read" -> new ReadCommand(session, read).run();
+                default -> serveNotYetAvailable(stderr);
+            };
+        } catch (UsageException e) {
+            stderr.println(protocol.masker().mask(e.getMessage()) + " Run 'solidafy-cdk " + command + " --help' for usage.");
+            return 2;
+        } catch (ConnectorException e) {
+            stderr.println(protocol.masker().mask(e.getMessage()));
+            return 1;
+        } catch (RuntimeException e) {
+            stderr.println(protocol.masker().mask("Internal error: " + e));
+            e.printStackTrace(stderr);
+            return 1;
+        } finally {
+            try {
+                protocol.flush();
+            } catch (UncheckedIOException e) {
+                // stdout closed by the reader (e.g. piped into head): nothing left to tell it
+            }
+        }
+    }
+
+    private static int serveNotYetAvailable(PrintStream stderr) {
+        stderr.println("The HTTP server is not yet available in this version; use the CLI commands meanwhile.");
+        return 1;
+    }
+
+    private static int printText(OutputStream stdout, String text) {
+        try {
+            stdout.write((text + System.lineSeparator()).getBytes(StandardCharsets.UTF_8));
+            stdout.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return 0;
+    }
+
+    private static String usage(JCommander commander, String command) {
+        StringBuilder out = new StringBuilder();
+        if (command == null) {
+            commander.getUsageFormatter().usage(out);
+        } else {
+            commander.getUsageFormatter().usage(command, out);
+        }
+        return out.toString();
+    }
+
+    static String version() {
+        try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+            Properties properties = new Properties();
+            if (in != null) {
+                properties.load(in);
+            }
+            return properties.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.solidafy.cdk.runtime.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.solidafy.cdk.runtime.state.CursorComparator;
+import java.util.List;
+import java.util.Optional;
+
+/** The maximum of one field over every record of a stream. Not thread-safe (one per stream). */
+final class CursorTracker {
+
+    private final List<String> path;
+    private JsonNode max;
+
+    CursorTracker(List<String> path) {
+        this.path = path;
+    }
+
+    void observe(JsonNode record) {
+        if (path.isEmpty()) {
+            return;
+        }
+        JsonNode value = record;
+        for (String key : path) {
+            value = value.get(key);
+            if (value == null) {
+                return;
+            }
+        }
+        if (value.isNull() || value.isContainerNode()) {
+            return;
+        }
+        if (max == null || CursorComparator.INSTANCE.compare(value, max) > 0) {
+            max = value;
+        }
+    }
+
+    Optional<JsonNode> max() {
+        return Optional.ofNullable(max);
+    }
+
+    /** The later of two cursor values, either of which may be absent. */
+    static Optional<JsonNode> later(Optional<JsonNode> a, Optional<JsonNode> b) {
+        if (a.isEmpty()) {
+            return b;
+        }
+        if (b.isEmpty()) {
+            return a;
+        }
+        return CursorComparator.INSTANCE.compare(b.get(), a.get()) > 0 ? b : a;
+    }
+}

@@ -1,0 +1,141 @@
+package io.solidafy.cdk.runtime.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.solidafy.cdk.spi.LogLevel;
+import io.solidafy.cdk.spi.sink.StreamWriter;
+import io.solidafy.cdk.spi.source.Emitter;
+import io.solidafy.cdk.spi.source.StreamDescriptor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+
+/**
+ * The runtime side of one stream's read: counts records, enforces the exact record cap, tracks the
+ * cursor, feeds the sink and turns source checkpoints into STATE once the sink made them durable.
+ * Used by one thread at a time, as {@link Emitter} promises.
+ */
+final class StreamRun implements Emitter {
+
+    private final StreamDescriptor stream;
+    private final ObjectNode incoming;
+    private final long maxRecords;
+    private final StreamWriter writer;
+    private final SyncContext sync;
+    private final CursorTracker tracker;
+
+    private long records;
+    private int pages;
+    private boolean capped;
+    /** The latest state the source declared, not yet durable. */
+    private ObjectNode pending;
+    /** The latest state that was emitted (durable), or the incoming state. */
+    private ObjectNode durable;
+
+    StreamRun(StreamDescriptor stream, ObjectNode incoming, long maxRecords, StreamWriter writer, SyncContext sync) {
+        this.stream = stream;
+        this.incoming = incoming;
+        this.maxRecords = maxRecords;
+        this.writer = writer;
+        this.sync = sync;
+        this.tracker = new CursorTracker(stream.cursorField());
+        this.durable = incoming.deepCopy();
+    }
+
+    @Override
+    public boolean record(ObjectNode data) {
+        if (records >= maxRecords || sync.cancelled()) {
+            capped |= records >= maxRecords;
+            return false;
+        }
+        records++;
+        tracker.observe(data);
+        try {
+            writer.write(data, System.currentTimeMillis());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Writing a record of stream '" + stream.name() + "' failed: " + e.getMessage(), e);
+        }
+        if (records >= maxRecords) {
+            capped = true;
+            return false;
+        }
+        return true;
+    }
+
+    @Override
+    public void checkpoint(ObjectNode streamState) {
+        ObjectNode state = streamState.deepCopy();
+        setCursor(state, CursorTracker.later(cursorOf(incoming), cursorOf(state)));
+        pending = state;
+        try {
+            if (writer.checkpoint()) {
+                publish(state);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Checkpointing stream '" + stream.name() + "' failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void page(int recordCount) {
+        pages++;
+        log(LogLevel.DEBUG, "Page " + pages + ": fetched " + recordCount + " records");
+    }
+
+    @Override
+    public void log(LogLevel level, String message) {
+        sync.protocol().log(level, message);
+    }
+
+    @Override
+    public boolean stopRequested() {
+        return records >= maxRecords || sync.cancelled();
+    }
+
+    long records() {
+        return records;
+    }
+
+    int pages() {
+        return pages;
+    }
+
+    /**
+     * The stream's state after its read returned normally and the sink committed: the source's
+     * last checkpoint with the cursor advanced to the maximum seen, unless the stream was cut short
+     * by the record cap and the source does not emit records in cursor order (the unread records
+     * could be older than the maximum, so the cursor stays where it was).
+     */
+    ObjectNode completedState() {
+        ObjectNode state = pending != null ? pending.deepCopy() : durable.deepCopy();
+        Optional<JsonNode> cursor = CursorTracker.later(cursorOf(incoming), cursorOf(state));
+        if (!capped || stream.cursorOrdered()) {
+            cursor = CursorTracker.later(cursor, tracker.max());
+        } else if (tracker.max().isPresent()) {
+            log(LogLevel.WARN, "Stream " + stream.name() + " stopped at the record limit; its cursor was not advanced because"
+                    + " the source does not return records in cursor order, so the next run re-reads instead of skipping data");
+        }
+        setCursor(state, cursor);
+        return state;
+    }
+
+    /** The last durable state (what a failed stream keeps). */
+    ObjectNode durableState() {
+        return durable;
+    }
+
+    void publish(ObjectNode state) {
+        durable = state;
+        pending = null;
+        sync.publishState(stream.name(), state);
+    }
+
+    private static Optional<JsonNode> cursorOf(ObjectNode state) {
+        JsonNode cursor = state.get("cursor");
+        return cursor == null || cursor.isNull() ? Optional.empty() : Optional.of(cursor);
+    }
+
+    private static void setCursor(ObjectNode state, Optional<JsonNode> cursor) {
+        cursor.ifPresent(c -> state.set("cursor", c));
+    }
+}

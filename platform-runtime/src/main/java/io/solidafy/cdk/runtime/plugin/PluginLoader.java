@@ -1,0 +1,179 @@
+package io.solidafy.cdk.runtime.plugin;
+
+import io.solidafy.cdk.spi.Plugin;
+import java.io.IOException;
+import java.lang.module.Configuration;
+import java.lang.module.ModuleFinder;
+import java.lang.module.ModuleReference;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Finds plugins on the runtime's own class/module path and in a plugins directory, and
+ * instantiates them with {@link ServiceLoader}.
+ *
+ * <p>In the plugins directory each immediate sub-folder is one plugin (all jars in it) and each
+ * loose {@code *.jar} is a single-jar plugin; both are loaded in name order. Each plugin gets its own
+ * {@link ModuleLayer} whose parent is the runtime's layer; when its jars cannot form a layer (split
+ * packages, broken automatic module names, or a runtime started on the class path) it gets an
+ * {@link IsolatedPluginClassLoader} instead. A plugin that fails to load is reported through the
+ * warning sink, by name, and skipped; the others still load.
+ */
+public final class PluginLoader {
+
+    private final Consumer<String> warnings;
+
+    /** @param warnings receives one sentence per skipped plugin */
+    public PluginLoader(Consumer<String> warnings) {
+        this.warnings = warnings;
+    }
+
+    /**
+     * Loads plugins from the runtime's own path first, then from {@code pluginsDir} if it exists.
+     * Earlier plugins win name clashes.
+     */
+    public PluginRegistry load(Path pluginsDir) {
+        List<LoadedPlugin> plugins = new ArrayList<>(loadBuiltIn());
+        if (pluginsDir != null && Files.isDirectory(pluginsDir)) {
+            for (Path entry : entries(pluginsDir)) {
+                plugins.addAll(loadPlugin(entry));
+            }
+        }
+        return new PluginRegistry(plugins);
+    }
+
+    /** Plugins that sit on the runtime's own class path or in its module layer. */
+    private List<LoadedPlugin> loadBuiltIn() {
+        // Finds providers in the runtime's module layer and on its class path alike.
+        return instantiate("class path", ServiceLoader.load(Plugin.class, PluginLoader.class.getClassLoader()), type -> true);
+    }
+
+    private List<Path> entries(Path pluginsDir) {
+        try (Stream<Path> list = Files.list(pluginsDir)) {
+            return list.filter(p -> !p.getFileName().toString().startsWith("."))
+                    .filter(p -> Files.isDirectory(p) || isJar(p))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            warnings.accept("Plugins directory " + pluginsDir + " cannot be read (" + e.getMessage() + "); no plugin was loaded from it.");
+            return List.of();
+        }
+    }
+
+    private List<LoadedPlugin> loadPlugin(Path entry) {
+        String name = entry.getFileName().toString();
+        List<Path> jars;
+        try {
+            jars = jarsOf(entry);
+        } catch (IOException e) {
+            warnings.accept("Plugin '" + name + "' was skipped: its folder cannot be read (" + e.getMessage() + ").");
+            return List.of();
+        }
+        if (jars.isEmpty()) {
+            return List.of(); // a folder without jars (e.g. build output) is not a plugin
+        }
+        try {
+            ModuleLayer layer = defineLayer(jars);
+            return instantiate(name, ServiceLoader.load(layer, Plugin.class), type -> type.getModule().getLayer() == layer);
+        } catch (RuntimeException layerProblem) {
+            // Split packages and the like: fall back to an isolated class loader.
+            IsolatedPluginClassLoader loader = new IsolatedPluginClassLoader(name, urls(jars), PluginLoader.class.getClassLoader());
+            List<LoadedPlugin> loaded =
+                    instantiate(name, ServiceLoader.load(Plugin.class, loader), type -> type.getClassLoader() == loader);
+            if (loaded.isEmpty()) {
+                warnings.accept("Plugin '" + name + "' was skipped: it declares no io.solidafy.cdk.spi.Plugin service"
+                        + " (as a module layer it failed with: " + layerProblem.getMessage() + ").");
+            }
+            return loaded;
+        }
+    }
+
+    private static List<Path> jarsOf(Path entry) throws IOException {
+        if (!Files.isDirectory(entry)) {
+            return List.of(entry);
+        }
+        try (Stream<Path> files = Files.list(entry)) {
+            return files.filter(PluginLoader::isJar).sorted().toList();
+        }
+    }
+
+    private static boolean isJar(Path p) {
+        return Files.isRegularFile(p) && p.getFileName().toString().endsWith(".jar");
+    }
+
+    private static ModuleLayer defineLayer(List<Path> jars) {
+        ModuleLayer parent = runtimeLayer();
+        ModuleFinder finder = ModuleFinder.of(jars.toArray(Path[]::new));
+        Set<String> roots = finder.findAll().stream()
+                .map(ModuleReference::descriptor)
+                .map(d -> d.name())
+                .collect(Collectors.toSet());
+        Configuration configuration = parent.configuration().resolveAndBind(finder, ModuleFinder.of(), roots);
+        return parent.defineModulesWithOneLoader(configuration, ClassLoader.getPlatformClassLoader());
+    }
+
+    private static ModuleLayer runtimeLayer() {
+        ModuleLayer layer = PluginLoader.class.getModule().getLayer();
+        return layer != null ? layer : ModuleLayer.boot();
+    }
+
+    private static URL[] urls(List<Path> jars) {
+        URL[] urls = new URL[jars.size()];
+        for (int i = 0; i < urls.length; i++) {
+            try {
+                urls[i] = jars.get(i).toUri().toURL();
+            } catch (MalformedURLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return urls;
+    }
+
+    /** Instantiates every provider the filter accepts; a failing provider is reported and skipped. */
+    private List<LoadedPlugin> instantiate(
+            String origin, ServiceLoader<Plugin> serviceLoader, java.util.function.Predicate<Class<?>> ownProvider) {
+        List<LoadedPlugin> loaded = new ArrayList<>();
+        Iterator<ServiceLoader.Provider<Plugin>> providers = serviceLoader.stream().iterator();
+        while (true) {
+            ServiceLoader.Provider<Plugin> provider;
+            try {
+                if (!providers.hasNext()) {
+                    break;
+                }
+                provider = providers.next();
+            } catch (ServiceConfigurationError | LinkageError e) {
+                warnings.accept("Plugin '" + origin + "' was skipped: " + describe(e) + ".");
+                break;
+            }
+            try {
+                if (!ownProvider.test(provider.type())) {
+                    continue;
+                }
+                loaded.add(LoadedPlugin.of(origin, provider.get()));
+            } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+                warnings.accept("Plugin '" + origin + "' (" + provider.type().getName() + ") was skipped: " + describe(e) + ".");
+            }
+        }
+        return loaded;
+    }
+
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? "" : ": " + root.getMessage();
+        return "its initialisation failed with " + root.getClass().getSimpleName() + message;
+    }
+}

@@ -1,0 +1,152 @@
+package io.solidafy.cdk.runtime.protocol;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.solidafy.cdk.spi.LogLevel;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * Writes protocol messages to stdout: one JSON object per line (or indented, for {@code pretty}),
+ * {@code type} first. Output is buffered by the caller's stream and flushed only by {@link #flush()},
+ * never per record.
+ *
+ * <p>Every message except RECORD passes through the {@link SecretMasker}; RECORD data is the API's
+ * own object and is written unchanged. Thread-safe: concurrent streams share one writer.
+ */
+public final class ProtocolWriter implements AutoCloseable {
+
+    private final JsonGenerator generator;
+    private final ObjectMapper mapper;
+    private final boolean pretty;
+    private volatile SecretMasker masker;
+    private volatile LogLevel minimumLevel;
+
+    public ProtocolWriter(OutputStream out, ObjectMapper mapper, boolean pretty) {
+        this.mapper = mapper;
+        this.pretty = pretty;
+        this.masker = SecretMasker.none();
+        this.minimumLevel = LogLevel.DEBUG;
+        try {
+            this.generator = mapper.getFactory().createGenerator(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        generator.setRootValueSeparator(null);
+        if (pretty) {
+            generator.useDefaultPrettyPrinter();
+        }
+    }
+
+    public void setMasker(SecretMasker masker) {
+        this.masker = masker;
+    }
+
+    public SecretMasker masker() {
+        return masker;
+    }
+
+    /** LOG messages below this level are not written. */
+    public void setMinimumLevel(LogLevel level) {
+        this.minimumLevel = level;
+    }
+
+    public boolean isPretty() {
+        return pretty;
+    }
+
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+
+    public void log(LogLevel level, String message) {
+        if (level.compareTo(minimumLevel) < 0) {
+            return;
+        }
+        ObjectNode log = mapper.createObjectNode();
+        log.put("level", level.name());
+        log.put("message", message);
+        write("LOG", "log", log);
+    }
+
+    /** {@code {"type":"RECORD","record":{"stream":..,"data":..,"emitted_at":..}}}, data unmasked. */
+    public synchronized void record(String stream, JsonNode data, long emittedAt) {
+        try {
+            generator.writeStartObject();
+            generator.writeStringField("type", "RECORD");
+            generator.writeFieldName("record");
+            generator.writeStartObject();
+            generator.writeStringField("stream", stream);
+            generator.writeFieldName("data");
+            mapper.writeTree(generator, data);
+            generator.writeNumberField("emitted_at", emittedAt);
+            generator.writeEndObject();
+            generator.writeEndObject();
+            generator.writeRaw('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The per-stream STATE message of the guide. */
+    public void streamState(String stream, JsonNode streamState) {
+        ObjectNode state = mapper.createObjectNode();
+        state.put("type", "STREAM");
+        ObjectNode body = state.putObject("stream");
+        body.putObject("stream_descriptor").put("name", stream);
+        body.set("stream_state", streamState.deepCopy());
+        write("STATE", "state", state);
+    }
+
+    /** The final (global) STATE message: {@code {"streams":{...}}}. */
+    public void globalState(ObjectNode streams) {
+        ObjectNode state = mapper.createObjectNode();
+        state.set("streams", streams.deepCopy());
+        write("STATE", "state", state);
+    }
+
+    /**
+     * Writes {@code {"type": type, key: body}} with secrets masked. The body is copied, so callers
+     * may keep using it.
+     */
+    public void write(String type, String key, JsonNode body) {
+        ObjectNode message = mapper.createObjectNode();
+        message.put("type", type);
+        message.set(key, masker.mask(body.deepCopy()));
+        writeMessage(message);
+    }
+
+    /** Writes a message whose fields sit beside {@code type} (STREAMS, CONNECTORS), masked. */
+    public void writeFlat(String type, ObjectNode fields) {
+        ObjectNode message = mapper.createObjectNode();
+        message.put("type", type);
+        message.setAll((ObjectNode) masker.mask(fields.deepCopy()));
+        writeMessage(message);
+    }
+
+    private synchronized void writeMessage(ObjectNode message) {
+        try {
+            mapper.writeTree(generator, message);
+            generator.writeRaw('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public synchronized void flush() {
+        try {
+            generator.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        flush();
+    }
+}
