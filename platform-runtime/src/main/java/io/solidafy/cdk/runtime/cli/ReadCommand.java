@@ -22,6 +22,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -141,7 +142,7 @@ final class ReadCommand {
         if (requested.isEmpty()) {
             return available;
         }
-        Map<String, StreamDescriptor> byName = available.stream().collect(Collectors.toMap(StreamDescriptor::name, Function.identity(), (a, b) -> a));
+        Map<String, StreamDescriptor> byName = available.stream().collect(Collectors.toMap(StreamDescriptor::name, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         List<StreamDescriptor> selected = new ArrayList<>();
         for (String name : requested) {
             StreamDescriptor stream = byName.get(name);

@@ -95,7 +95,8 @@ public final class SyncRunner {
             writer = null;
             ObjectNode state = run.completedState();
             run.publish(state);
-            protocol.log(LogLevel.INFO, "Completed sync for " + name + ": " + run.records() + " records in " + run.pages() + " pages");
+            protocol.log(LogLevel.INFO, "Completed sync for " + name + ": " + run.records() + " records"
+                    + (run.pages() > 0 ? " in " + run.pages() + " pages" : ""));
             return new StreamResult(name, true, run.records(), millisSince(started), files, cursor(state), Optional.empty());
         } catch (Throwable e) {
             if (writer != null) {

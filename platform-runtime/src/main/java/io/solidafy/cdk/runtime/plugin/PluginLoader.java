@@ -10,6 +10,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.ServiceConfigurationError;
@@ -33,6 +34,8 @@ import java.util.stream.Stream;
 public final class PluginLoader {
 
     private final Consumer<String> warnings;
+    /** Plugins already reported as broken, so each is reported once. */
+    private final Set<String> reported = new HashSet<>();
 
     /** @param warnings receives one sentence per skipped plugin */
     public PluginLoader(Consumer<String> warnings) {
@@ -83,20 +86,27 @@ public final class PluginLoader {
         if (jars.isEmpty()) {
             return List.of(); // a folder without jars (e.g. build output) is not a plugin
         }
-        try {
-            ModuleLayer layer = defineLayer(jars);
-            return instantiate(name, ServiceLoader.load(layer, Plugin.class), type -> type.getModule().getLayer() == layer);
-        } catch (RuntimeException layerProblem) {
-            // Split packages and the like: fall back to an isolated class loader.
-            IsolatedPluginClassLoader loader = new IsolatedPluginClassLoader(name, urls(jars), PluginLoader.class.getClassLoader());
-            List<LoadedPlugin> loaded =
-                    instantiate(name, ServiceLoader.load(Plugin.class, loader), type -> type.getClassLoader() == loader);
-            if (loaded.isEmpty()) {
-                warnings.accept("Plugin '" + name + "' was skipped: it declares no io.solidafy.cdk.spi.Plugin service"
-                        + " (as a module layer it failed with: " + layerProblem.getMessage() + ").");
+        String layerProblem = "the runtime runs on the class path";
+        if (PluginLoader.class.getModule().isNamed()) {
+            try {
+                ModuleLayer layer = defineLayer(jars);
+                List<LoadedPlugin> loaded =
+                        instantiate(name, ServiceLoader.load(layer, Plugin.class), type -> type.getModule().getLayer() == layer);
+                if (!loaded.isEmpty() || reported.contains(name)) {
+                    return loaded;
+                }
+                layerProblem = "its modules provide no io.solidafy.cdk.spi.Plugin";
+            } catch (RuntimeException e) {
+                layerProblem = e.getMessage(); // split packages and the like: fall back to an isolated class loader
             }
-            return loaded;
         }
+        IsolatedPluginClassLoader loader = new IsolatedPluginClassLoader(name, urls(jars), PluginLoader.class.getClassLoader());
+        List<LoadedPlugin> loaded = instantiate(name, ServiceLoader.load(Plugin.class, loader), type -> type.getClassLoader() == loader);
+        if (loaded.isEmpty() && !reported.contains(name)) {
+            warnings.accept("Plugin '" + name + "' was skipped: it declares no io.solidafy.cdk.spi.Plugin service"
+                    + " in META-INF/services (as a module layer: " + layerProblem + ").");
+        }
+        return loaded;
     }
 
     private static List<Path> jarsOf(Path entry) throws IOException {
@@ -128,6 +138,7 @@ public final class PluginLoader {
         return layer != null ? layer : ModuleLayer.boot();
     }
 
+
     private static URL[] urls(List<Path> jars) {
         URL[] urls = new URL[jars.size()];
         for (int i = 0; i < urls.length; i++) {
@@ -153,6 +164,7 @@ public final class PluginLoader {
                 }
                 provider = providers.next();
             } catch (ServiceConfigurationError | LinkageError e) {
+                reported.add(origin);
                 warnings.accept("Plugin '" + origin + "' was skipped: " + describe(e) + ".");
                 break;
             }
@@ -162,6 +174,7 @@ public final class PluginLoader {
                 }
                 loaded.add(LoadedPlugin.of(origin, provider.get()));
             } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+                reported.add(origin);
                 warnings.accept("Plugin '" + origin + "' (" + provider.type().getName() + ") was skipped: " + describe(e) + ".");
             }
         }

@@ -1,0 +1,140 @@
+package io.solidafy.cdk.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Errors a user can make: one sentence on stderr, exit 1 (2 for usage), no stack trace, no secret. */
+class CliErrorsTest {
+
+    @TempDir
+    Path tmp;
+    private String plugins;
+
+    @BeforeEach
+    void emptyPluginsDir() throws Exception {
+        plugins = Files.createDirectories(tmp.resolve("plugins")).toString();
+    }
+
+    private static void assertOneSentence(CliRun run, String expectedPart) {
+        assertEquals(1, run.exitCode(), run.stderr());
+        String[] lines = run.stderr().strip().split("\n");
+        assertEquals(1, lines.length, "one line on stderr: " + run.stderr());
+        assertTrue(lines[0].contains(expectedPart), lines[0]);
+        assertFalse(run.stderr().contains("\tat "), "no stack trace");
+        assertFalse(run.stdout().contains("\tat "), "no stack trace");
+    }
+
+    @Test
+    void unknownConnector() {
+        CliRun run = CliRun.of("check", "-c", "nope", "--plugins-dir", plugins);
+        assertOneSentence(run, "Unknown connector 'nope'. Available connectors: fixture");
+    }
+
+    @Test
+    void missingConnectorFile() {
+        CliRun run = CliRun.of("spec", "-c", "./missing.yaml", "--plugins-dir", plugins);
+        assertOneSentence(run, "Connector file ./missing.yaml does not exist.");
+    }
+
+    @Test
+    void malformedConfigJson() {
+        CliRun run = CliRun.of("check", "-c", "fixture", "--config-json", "{api_key:", "--plugins-dir", plugins);
+        assertOneSentence(run, "--config-json is not valid JSON");
+    }
+
+    @Test
+    void missingRequiredField() {
+        CliRun run = CliRun.of("check", "-c", "fixture", "--config-json", "{}", "--plugins-dir", plugins);
+        assertOneSentence(run, "Config for connector 'fixture' is missing required field 'api_key'");
+    }
+
+    @Test
+    void wronglyTypedFieldDoesNotEchoSecrets() {
+        CliRun run = CliRun.of("check", "-c", "fixture", "--config-json", "{\"api_key\":\"good-abcdef\",\"records\":\"many\"}",
+                "--plugins-dir", plugins);
+        assertOneSentence(run, "Config field 'records' of connector 'fixture' must be an integer, but is \"many\".");
+    }
+
+    @Test
+    void unknownStreamStillEndsWithSummary() {
+        CliRun run = CliRun.of("read", "-c", "fixture", "--config-json", "{\"api_key\":\"good-abcdef\"}", "--streams", "ascending,nope",
+                "--plugins-dir", plugins);
+        assertOneSentence(run, "Unknown stream 'nope' for connector 'fixture'. Available streams: ascending, descending, broken.");
+        JsonNode summary = run.summary();
+        assertEquals("FAILED", summary.get("status").asText());
+        assertTrue(summary.get("error").asText().startsWith("Unknown stream 'nope'"));
+    }
+
+    @Test
+    void invalidStateFile() throws Exception {
+        Path state = tmp.resolve("state.json");
+        Files.writeString(state, "{not json");
+        CliRun run = CliRun.of("read", "-c", "fixture", "--config-json", "{\"api_key\":\"good-abcdef\"}", "--state", state.toString(),
+                "--plugins-dir", plugins);
+        assertOneSentence(run, "State file " + state.toAbsolutePath() + " is not valid JSON");
+        assertEquals("{not json", Files.readString(state), "a bad state file is never overwritten");
+    }
+
+    @Test
+    void unreadableStateFile() throws Exception {
+        Path state = Files.createDirectories(tmp.resolve("a-directory.json"));
+        CliRun run = CliRun.of("read", "-c", "fixture", "--config-json", "{\"api_key\":\"good-abcdef\"}", "--state", state.toString(),
+                "--plugins-dir", plugins);
+        assertOneSentence(run, "cannot be read");
+    }
+
+    @Test
+    void malformedStateJson() {
+        CliRun run = CliRun.of("read", "-c", "fixture", "--config-json", "{\"api_key\":\"good-abcdef\"}", "--state-json", "[1]",
+                "--plugins-dir", plugins);
+        assertOneSentence(run, "--state-json must be a JSON object");
+    }
+
+    @Test
+    void parquetWithoutOutput() {
+        CliRun run = CliRun.of("read", "-c", "fixture", "--config-json", "{\"api_key\":\"good-abcdef\"}", "--format", "csv",
+                "--plugins-dir", plugins);
+        assertOneSentence(run, "Unknown output format 'csv'. Available formats: json, pretty");
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        CliRun unknownOption = CliRun.of("read", "--bogus");
+        assertEquals(2, unknownOption.exitCode());
+        assertTrue(unknownOption.stderr().contains("--bogus"), unknownOption.stderr());
+        assertEquals(2, CliRun.of("frobnicate").exitCode());
+        assertEquals(2, CliRun.of().exitCode());
+        assertEquals(2, CliRun.of("read", "--config-json", "{}").exitCode(), "--connector is required");
+        CliRun badNumber = CliRun.of("read", "-c", "fixture", "--max-records", "ten");
+        assertEquals(2, badNumber.exitCode());
+        assertTrue(badNumber.stdout().isEmpty());
+    }
+
+    @Test
+    void checkReportsFailureAsStatusWithoutTheKey() {
+        CliRun run = CliRun.of("check", "-c", "fixture-alias", "--config-json", "{\"api_key\":\"bad-key-987\"}", "--plugins-dir", plugins);
+        assertEquals(0, run.exitCode(), run.stderr());
+        JsonNode status = run.last().get("connectionStatus");
+        assertEquals("FAILED", status.get("status").asText());
+        assertEquals("Connection failed: HTTP 401: key *** was rejected", status.get("message").asText());
+        assertFalse(run.stdout().contains("bad-key-987"));
+    }
+
+    @Test
+    void helpAndVersion() {
+        CliRun version = CliRun.of("--version");
+        assertEquals(0, version.exitCode());
+        assertTrue(version.stdout().startsWith("solidafy-cdk "), version.stdout());
+        CliRun help = CliRun.of("read", "--help");
+        assertEquals(0, help.exitCode());
+        assertTrue(help.stdout().contains("--max-records"), help.stdout());
+    }
+}
