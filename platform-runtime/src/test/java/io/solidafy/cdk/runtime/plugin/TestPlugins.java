@@ -1,0 +1,103 @@
+package io.solidafy.cdk.runtime.plugin;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds a plugins directory of third-party plugins at test time:
+ * <ul>
+ *   <li>{@code good/}: a modular plugin (module-info with provides) offering connector {@code good};</li>
+ *   <li>{@code broken.jar}: a plugin whose constructor throws;</li>
+ *   <li>{@code versioned-a/} and {@code versioned-b/}: plugins bundling version 1 and version 2 of
+ *       one library (same module name, same class), offering connectors {@code lib-a} and {@code lib-b}
+ *       whose records say which library version they run with.</li>
+ * </ul>
+ */
+final class TestPlugins {
+
+    private TestPlugins() {}
+
+    static Path build(Path work) throws IOException {
+        Path plugins = Files.createDirectories(work.resolve("plugins"));
+        List<Path> spi = TestJars.spiPath();
+
+        Path good = Files.createDirectories(plugins.resolve("good"));
+        Files.move(TestJars.jar(work, "good-plugin", Map.of(
+                "module-info.java", """
+                        module test.good {
+                            requires io.solidafy.cdk.spi;
+                            provides io.solidafy.cdk.spi.Plugin with test.good.GoodPlugin;
+                        }""",
+                "test/good/GoodPlugin.java", connectorPlugin("test.good", "GoodPlugin", "good", "\"from-good-plugin\"")),
+                services("test.good.GoodPlugin"), spi, true, null), good.resolve("good-plugin.jar"));
+
+        Files.move(TestJars.jar(work, "broken", Map.of("test/broken/BrokenPlugin.java", """
+                package test.broken;
+                public final class BrokenPlugin implements io.solidafy.cdk.spi.Plugin {
+                    public BrokenPlugin() {
+                        throw new IllegalStateException("boom: licence file missing");
+                    }
+                }"""), services("test.broken.BrokenPlugin"), spi, false, null), plugins.resolve("broken.jar"));
+
+        for (String version : List.of("a", "b")) {
+            Path folder = Files.createDirectories(plugins.resolve("versioned-" + version));
+            String libraryVersion = version.equals("a") ? "1.0" : "2.0";
+            Path library = TestJars.jar(work, "greeting-" + libraryVersion, Map.of("test/greeting/Greeting.java",
+                    "package test.greeting; public final class Greeting { public static String version() { return \"" + libraryVersion + "\"; } }"),
+                    Map.of(), List.of(), false, "test.greeting");
+            List<Path> classpath = new ArrayList<>(spi);
+            classpath.add(library);
+            Path plugin = TestJars.jar(work, "versioned-" + version, Map.of("test/v" + version + "/VersionedPlugin.java",
+                    connectorPlugin("test.v" + version, "VersionedPlugin", "lib-" + version, "test.greeting.Greeting.version()")),
+                    services("test.v" + version + ".VersionedPlugin"), classpath, false, null);
+            Files.move(library, folder.resolve("greeting.jar"));
+            Files.move(plugin, folder.resolve("versioned-plugin.jar"));
+        }
+        return plugins;
+    }
+
+    private static Map<String, String> services(String provider) {
+        return Map.of("META-INF/services/io.solidafy.cdk.spi.Plugin", provider + "\n");
+    }
+
+    /** A plugin with one connector whose single stream {@code items} emits one record {@code {"value": <expr>}}. */
+    private static String connectorPlugin(String pkg, String className, String connector, String valueExpression) {
+        return """
+                package %1$s;
+
+                import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+                import com.fasterxml.jackson.databind.node.ObjectNode;
+                import io.solidafy.cdk.spi.Plugin;
+                import io.solidafy.cdk.spi.source.*;
+                import java.util.List;
+                import java.util.Optional;
+
+                public final class %2$s implements Plugin {
+                    @Override
+                    public List<SourceFactory> sources() {
+                        ConnectorInfo info = new ConnectorInfo("%3$s", "1.0", List.of(), "test", "Testing", "api",
+                                List.of(), List.of("items"), false, Optional.empty());
+                        return List.of(new SourceFactory() {
+                            public List<ConnectorInfo> connectors() { return List.of(info); }
+                            public Source open(ConnectorInfo c, ObjectNode config, SourceContext context) {
+                                return new Source() {
+                                    public ConnectionStatus check() { return ConnectionStatus.succeeded("ok"); }
+                                    public List<StreamDescriptor> streams() { return List.of(StreamDescriptor.named("items")); }
+                                    public void read(StreamReadRequest request, Emitter emitter) {
+                                        emitter.record(JsonNodeFactory.instance.objectNode()
+                                                .put("value", %4$s)
+                                                .put("loader", getClass().getClassLoader().getClass().getSimpleName())
+                                                .put("in_layer", getClass().getModule().isNamed()));
+                                    }
+                                };
+                            }
+                        });
+                    }
+                }
+                """.formatted(pkg, className, connector, valueExpression);
+    }
+}
