@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Smoke test of the assembled distribution (run by `mvn verify` in this module): the real launcher,
+# module path and plugins/ folder, as a user gets them. Prints "N passed, N failed".
+set -uo pipefail
+HOME_DIR=$1
+CLI="$HOME_DIR/bin/solidafy-cdk"
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+passed=0
+failed=0
+check() { # description, command...
+  local what=$1; shift
+  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $what" >&2; fi
+}
+last_line_has() { tail -n 1 "$1" | grep -q "$2"; }
+
+unset SOLIDAFY_HOME
+"$CLI" --version > "$WORK/version" 2>&1
+check "--version prints the version" grep -q '^solidafy-cdk [0-9]' "$WORK/version"
+
+"$CLI" list > "$WORK/list" 2> "$WORK/list.err"
+check "list exits 0 and prints one CONNECTORS message" test "$(wc -l < "$WORK/list")" -eq 1
+check "list shows the sample connector" grep -q '"name":"sample"' "$WORK/list"
+check "no plugin is reported broken" test ! -s "$WORK/list.err"
+
+"$CLI" read --connector sample --config-json '{"count":1000}' --state "$WORK/s.json" > "$WORK/run1" 2> "$WORK/run1.err"
+check "first run succeeds" last_line_has "$WORK/run1" '"status":"SUCCEEDED"'
+check "first run emits 3000 records" test "$(grep -c '"type":"RECORD"' "$WORK/run1")" -eq 3000
+check "state file is valid JSON" python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$WORK/s.json"
+
+"$CLI" read --connector sample --config-json '{"count":1000}' --state "$WORK/s.json" > "$WORK/run2" 2> "$WORK/run2.err"
+check "second run emits nothing new" test "$(grep -c '"type":"RECORD"' "$WORK/run2")" -eq 0
+check "second run ends with SYNC_SUMMARY" last_line_has "$WORK/run2" '"type":"SYNC_SUMMARY"'
+
+"$CLI" read --connector nope > "$WORK/bad" 2> "$WORK/bad.err"
+code=$?
+check "unknown connector exits 1" test "$code" -eq 1
+check "unknown connector is one sentence on stderr" test "$(wc -l < "$WORK/bad.err")" -eq 1
+
+"$CLI" read --bogus-flag > /dev/null 2>&1
+check "usage error exits 2" test $? -eq 2
+
+echo "distribution smoke test: $passed passed, $failed failed"
+test "$failed" -eq 0
