@@ -115,7 +115,7 @@ public final class Main {
             return 1;
         } catch (RuntimeException e) {
             stderr.println(protocol.masker().mask("Internal error: " + e));
-            e.printStackTrace(stderr);
+            stderr.print(protocol.masker().stackTrace(e));
             return 1;
         } finally {
             try {

@@ -74,12 +74,21 @@ final class ReadCommand {
                 writeSummary(connectorName, format, stateFile, results, started, null);
                 return 0;
             }
+        } catch (UsageException e) {
+            throw e;
         } catch (ConnectorException | UncheckedIOException | IOException e) {
-            String message = e.getMessage();
-            session.stderr.println(session.masker().mask(message));
-            writeSummary(connectorName, format, stateFile, List.of(), started, message);
-            return 1;
+            return fail(connectorName, format, stateFile, started, e.getMessage());
+        } catch (RuntimeException e) {
+            session.stderr.print(session.masker().stackTrace(e));
+            return fail(connectorName, format, stateFile, started, "Internal error: " + e);
         }
+    }
+
+    /** One sentence on stderr, a FAILED summary on stdout, exit code 1. */
+    private int fail(String connector, String format, Optional<StateFile> stateFile, long started, String message) {
+        session.stderr.println(session.masker().mask(message));
+        writeSummary(connector, format, stateFile, List.of(), started, message);
+        return 1;
     }
 
     private SyncState incomingState(Optional<StateFile> stateFile) {

@@ -10,8 +10,6 @@ import io.solidafy.cdk.spi.source.StreamDescriptor;
 import io.solidafy.cdk.spi.source.StreamReadRequest;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -123,11 +121,7 @@ public final class SyncRunner {
         if ((e instanceof IOException || e instanceof UncheckedIOException) && e.getMessage() != null) {
             return e.getMessage();
         }
-        StringWriter trace = new StringWriter();
-        e.printStackTrace(new PrintWriter(trace));
-        synchronized (diagnostics) {
-            diagnostics.println(protocol.masker().mask("Internal error in stream " + stream + ": " + trace));
-        }
+        diagnostics.print("Internal error in stream " + stream + ": " + protocol.masker().stackTrace(e));
         return "Internal error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 

@@ -80,6 +80,13 @@ public final class SecretMasker {
         return result;
     }
 
+    /** The stack trace of {@code error} as text, secrets masked (for stderr diagnostics). */
+    public String stackTrace(Throwable error) {
+        java.io.StringWriter trace = new java.io.StringWriter();
+        error.printStackTrace(new java.io.PrintWriter(trace));
+        return mask(trace.toString());
+    }
+
     /** Masks every string (values and field names) of a JSON tree, in place, and returns it. */
     public JsonNode mask(JsonNode node) {
         if (needles.isEmpty() || node == null) {
