@@ -187,6 +187,9 @@ public final class PluginLoader {
             root = root.getCause();
         }
         String message = root.getMessage() == null ? "" : ": " + root.getMessage();
+        if (message.contains("io/solidafy/cdk/spi/") || message.contains("io.solidafy.cdk.spi.")) {
+            return "it was built for a newer solidafy-cdk SPI than this runtime provides (" + root.getClass().getSimpleName() + message + ")";
+        }
         return "its initialisation failed with " + root.getClass().getSimpleName() + message;
     }
 }

@@ -39,6 +39,7 @@ class ModulePathLaunchTest {
         List<String> names = list.lastMessage().get("connectors").findValuesAsText("name");
         assertTrue(names.containsAll(List.of("good", "lib-a", "lib-b")), names.toString());
         assertTrue(list.stderr.contains("Plugin 'broken.jar' (test.broken.BrokenPlugin) was skipped"), list.stderr);
+        assertTrue(list.stderr.contains("Plugin 'future.jar' (test.future.FuturePlugin) was skipped: it was built for a newer"), list.stderr);
 
         JsonNode good = launch("read", "-c", "good", "--plugins-dir", plugins.toString()).firstRecord();
         assertTrue(good.get("in_layer").asBoolean(), "the modular plugin runs in its own module layer: " + good);

@@ -12,6 +12,7 @@ import java.util.Map;
  * <ul>
  *   <li>{@code good/}: a modular plugin (module-info with provides) offering connector {@code good};</li>
  *   <li>{@code broken.jar}: a plugin whose constructor throws;</li>
+ *   <li>{@code future.jar}: a plugin built against a newer SPI (it uses a class this runtime lacks);</li>
  *   <li>{@code versioned-a/} and {@code versioned-b/}: plugins bundling version 1 and version 2 of
  *       one library (same module name, same class), offering connectors {@code lib-a} and {@code lib-b}
  *       whose records say which library version they run with.</li>
@@ -42,6 +43,21 @@ final class TestPlugins {
                         throw new IllegalStateException("boom: licence file missing");
                     }
                 }"""), services("test.broken.BrokenPlugin"), spi, false, null), plugins.resolve("broken.jar"));
+
+        // Built against an SPI with a class this runtime does not have.
+        Path newerSpi = TestJars.jar(work, "newer-spi", Map.of("io/solidafy/cdk/spi/FutureExtension.java",
+                "package io.solidafy.cdk.spi; public final class FutureExtension { public static java.util.List<io.solidafy.cdk.spi.source.SourceFactory> all() { return java.util.List.of(); } }"),
+                Map.of(), spi, false, null);
+        List<Path> newerClasspath = new ArrayList<>(spi);
+        newerClasspath.add(newerSpi);
+        Files.move(TestJars.jar(work, "future", Map.of("test/future/FuturePlugin.java", """
+                package test.future;
+                public final class FuturePlugin implements io.solidafy.cdk.spi.Plugin {
+                    @Override
+                    public java.util.List<io.solidafy.cdk.spi.source.SourceFactory> sources() {
+                        return io.solidafy.cdk.spi.FutureExtension.all();
+                    }
+                }"""), services("test.future.FuturePlugin"), newerClasspath, false, null), plugins.resolve("future.jar"));
 
         for (String version : List.of("a", "b")) {
             Path folder = Files.createDirectories(plugins.resolve("versioned-" + version));
