@@ -1,0 +1,108 @@
+package io.solidafy.cdk.parquet.write;
+
+import io.solidafy.cdk.parquet.schema.FieldType;
+import io.solidafy.cdk.parquet.schema.FieldType.ListOf;
+import io.solidafy.cdk.parquet.schema.FieldType.Scalar;
+import io.solidafy.cdk.parquet.schema.FieldType.Struct;
+import io.solidafy.cdk.parquet.write.Column.LeafKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.parquet.schema.GroupType;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Type;
+import org.apache.parquet.schema.Type.Repetition;
+import org.apache.parquet.schema.Types;
+
+/**
+ * The Parquet schema of one part file, derived from the record type, with the {@link Column} tree
+ * that writes records into it. Every column is optional.
+ *
+ * <p>Fields that only ever held null get no column (readers combining parts by name see nulls).
+ * Values Parquet cannot type (empty objects, objects whose fields were all null, arrays that were
+ * always empty) become a JSON text column, which keeps them exactly. A record type with no column
+ * at all is written as a single JSON column {@value #WHOLE_RECORD} so its rows still count.
+ *
+ * @param message     the Parquet message type
+ * @param root        writes a record's fields
+ * @param wholeRecord true when the only column is {@value #WHOLE_RECORD}
+ */
+public record ParquetSchema(MessageType message, Column.Group root, boolean wholeRecord) {
+
+    /** The column holding whole records when no field can be typed. */
+    public static final String WHOLE_RECORD = "_record";
+
+    static final String MESSAGE_NAME = "record";
+
+    /** Builds the part schema for records of {@code type}. */
+    public static ParquetSchema of(Struct type) {
+        List<Column> columns = new ArrayList<>();
+        List<Type> types = new ArrayList<>();
+        for (Map.Entry<String, FieldType> e : type.fields().entrySet()) {
+            materialize(e.getKey(), e.getValue()).ifPresent(m -> {
+                columns.add(m.column());
+                types.add(m.type());
+            });
+        }
+        if (columns.isEmpty()) {
+            Materialized whole = leaf(WHOLE_RECORD, LeafKind.JSON);
+            return new ParquetSchema(new MessageType(MESSAGE_NAME, List.of(whole.type())),
+                    new Column.Group(MESSAGE_NAME, List.of(whole.column())), true);
+        }
+        return new ParquetSchema(new MessageType(MESSAGE_NAME, types), new Column.Group(MESSAGE_NAME, columns), false);
+    }
+
+    private record Materialized(Column column, Type type) {}
+
+    private static Optional<Materialized> materialize(String name, FieldType type) {
+        if (type instanceof Scalar s) {
+            return switch (s.kind()) {
+                case NULL -> Optional.empty();
+                case BOOLEAN -> Optional.of(leaf(name, LeafKind.BOOLEAN));
+                case LONG, BIG_LONG -> Optional.of(leaf(name, LeafKind.LONG));
+                case DOUBLE -> Optional.of(leaf(name, LeafKind.DOUBLE));
+                case STRING -> Optional.of(leaf(name, LeafKind.STRING));
+                case TEXT -> Optional.of(leaf(name, LeafKind.TEXT));
+                case JSON -> Optional.of(leaf(name, LeafKind.JSON));
+            };
+        }
+        if (type instanceof Struct struct) {
+            List<Column> columns = new ArrayList<>();
+            List<Type> types = new ArrayList<>();
+            for (Map.Entry<String, FieldType> e : struct.fields().entrySet()) {
+                materialize(e.getKey(), e.getValue()).ifPresent(m -> {
+                    columns.add(m.column());
+                    types.add(m.type());
+                });
+            }
+            if (columns.isEmpty()) {
+                return Optional.of(leaf(name, LeafKind.JSON));
+            }
+            return Optional.of(new Materialized(new Column.Group(name, columns), new GroupType(Repetition.OPTIONAL, name, types)));
+        }
+        ListOf list = (ListOf) type;
+        Optional<Materialized> element = materialize("element", list.element());
+        if (element.isEmpty()) {
+            return Optional.of(leaf(name, LeafKind.JSON));
+        }
+        GroupType listType = Types.optionalGroup()
+                .as(LogicalTypeAnnotation.listType())
+                .addField(Types.repeatedGroup().addField(element.get().type()).named(Column.ListColumn.LIST))
+                .named(name);
+        return Optional.of(new Materialized(new Column.ListColumn(name, element.get().column()), listType));
+    }
+
+    private static Materialized leaf(String name, LeafKind kind) {
+        Type type = switch (kind) {
+            case BOOLEAN -> Types.optional(PrimitiveTypeName.BOOLEAN).named(name);
+            case LONG -> Types.optional(PrimitiveTypeName.INT64).named(name);
+            case DOUBLE -> Types.optional(PrimitiveTypeName.DOUBLE).named(name);
+            case STRING, TEXT -> Types.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(name);
+            case JSON -> Types.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.jsonType()).named(name);
+        };
+        return new Materialized(new Column.Leaf(name, kind), type);
+    }
+}

@@ -1,0 +1,114 @@
+package io.solidafy.cdk.parquet.write;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.solidafy.cdk.spi.storage.ObjectStorage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.io.OutputFile;
+
+/**
+ * One part file being written: staged in the storage, published atomically by {@link #publish()}
+ * or discarded by {@link #discard()}. Exactly one of the two ends it.
+ */
+public final class PartFile {
+
+    private final ObjectStorage storage;
+    private final String key;
+    private final Path staged;
+    private final ParquetWriter<ObjectNode> writer;
+    private long rows;
+
+    private PartFile(ObjectStorage storage, String key, Path staged, ParquetWriter<ObjectNode> writer) {
+        this.storage = storage;
+        this.key = key;
+        this.staged = staged;
+        this.writer = writer;
+    }
+
+    /** Stages {@code key} in {@code storage} and opens a Parquet writer on it. */
+    public static PartFile open(ObjectStorage storage, String key, ParquetSchema schema, WriterSettings settings,
+            Map<String, String> metadata) throws IOException {
+        Path staged = storage.stage(key);
+        try {
+            ParquetWriter<ObjectNode> writer = new Builder(new StagedOutputFile(staged), new JsonWriteSupport(schema, metadata))
+                    .withConf(new PlainParquetConfiguration())
+                    .withCodecFactory(new Codecs(settings.zstdLevel()))
+                    .withCompressionCodec(settings.codec())
+                    .withRowGroupSize(settings.rowGroupSize())
+                    .withPageSize(settings.pageSize())
+                    .withDictionaryPageSize(settings.pageSize())
+                    .build();
+            return new PartFile(storage, key, staged, writer);
+        } catch (IOException | RuntimeException e) {
+            storage.discard(staged);
+            throw e;
+        }
+    }
+
+    /** Appends one record, which must fit the schema the part was opened with. */
+    public void write(ObjectNode record) throws IOException {
+        writer.write(record);
+        rows++;
+    }
+
+    /** Records written so far. */
+    public long rows() {
+        return rows;
+    }
+
+    /** Bytes written plus bytes buffered for the open row group. */
+    public long dataSize() {
+        return writer.getDataSize();
+    }
+
+    /** Finishes the file and publishes it; returns its full location. Discards it when that fails. */
+    public String publish() throws IOException {
+        try {
+            writer.close();
+            return storage.publish(staged, key);
+        } catch (IOException | RuntimeException e) {
+            storage.discard(staged);
+            throw e;
+        }
+    }
+
+    /** Drops the part: nothing becomes visible. Never throws. */
+    public void discard() {
+        try {
+            writer.close();
+        } catch (IOException | RuntimeException e) {
+            // the file is discarded anyway
+        }
+        storage.discard(staged);
+    }
+
+    /** Parquet's builder, bound to our write support. */
+    private static final class Builder extends ParquetWriter.Builder<ObjectNode, Builder> {
+        private final WriteSupport<ObjectNode> support;
+
+        Builder(OutputFile file, WriteSupport<ObjectNode> support) {
+            super(file);
+            this.support = support;
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
+        }
+
+        @Override
+        protected WriteSupport<ObjectNode> getWriteSupport(Configuration conf) {
+            return support;
+        }
+
+        @Override
+        protected WriteSupport<ObjectNode> getWriteSupport(org.apache.parquet.conf.ParquetConfiguration conf) {
+            return support;
+        }
+    }
+}

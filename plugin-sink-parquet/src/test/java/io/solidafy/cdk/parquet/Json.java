@@ -1,0 +1,48 @@
+package io.solidafy.cdk.parquet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Iterator;
+import java.util.Map;
+
+/** Normalizes JSON for value-by-value comparison across formats. */
+final class Json {
+
+    /**
+     * Drops null object fields (Parquet cannot tell an absent field from a null one) and turns
+     * every number into its exact decimal value (1 and 1.0 are the same value).
+     */
+    static JsonNode normalize(JsonNode node) {
+        if (node.isObject()) {
+            ObjectNode out = JsonNodeFactory.instance.objectNode();
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!e.getValue().isNull()) {
+                    out.set(e.getKey(), normalize(e.getValue()));
+                }
+            }
+            return out;
+        }
+        if (node.isArray()) {
+            ArrayNode out = JsonNodeFactory.instance.arrayNode();
+            node.forEach(item -> out.add(normalize(item)));
+            return out;
+        }
+        if (node.isNumber()) {
+            return JsonNodeFactory.instance.numberNode(node.decimalValue().stripTrailingZeros());
+        }
+        return node;
+    }
+
+    static JsonNode parse(String json) {
+        try {
+            return Cli.MAPPER.readTree(json);
+        } catch (Exception e) {
+            throw new IllegalArgumentException(json, e);
+        }
+    }
+
+    private Json() {}
+}
