@@ -1,0 +1,197 @@
+package io.solidafy.cdk.declarative.engine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.solidafy.cdk.declarative.decode.DecodedPage;
+import io.solidafy.cdk.declarative.decode.Decoder;
+import io.solidafy.cdk.declarative.definition.Durations;
+import io.solidafy.cdk.declarative.http.PreparedRequest;
+import io.solidafy.cdk.declarative.path.RecordPath;
+import io.solidafy.cdk.declarative.template.Scope;
+import io.solidafy.cdk.spi.ConnectorException;
+import io.solidafy.cdk.spi.LogLevel;
+import io.solidafy.cdk.spi.declarative.PageRequest;
+import io.solidafy.cdk.spi.declarative.Paginator;
+import io.solidafy.cdk.spi.source.Emitter;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads one stream: partitions (skipping those the state marks completed), pages through each with
+ * the stream's paginator (failing when a next request repeats the previous one), decodes records
+ * while streaming, applies the incremental filter and transforms, and checkpoints partition
+ * progress. One instance per read, one thread.
+ */
+final class StreamReader {
+
+    private final Connector connector;
+    private final JsonNode stream;
+    private final String name;
+    private final Emitter emitter;
+    private final Scope scope;
+    private final Optional<JsonNode> savedCursor;
+    private final boolean clientSideFilter;
+    private final Optional<RecordPath> cursorPath;
+    private final JsonNode transform;
+    /** The scope of the partition being read (add_fields may use partition.*). */
+    private Scope current;
+
+    /**
+     * @param state the stream's incoming state ({@code cursor}, {@code partitions})
+     */
+    StreamReader(Connector connector, JsonNode stream, ObjectNode state, Emitter emitter) {
+        this.connector = connector;
+        this.stream = stream;
+        this.name = stream.path("name").asText();
+        this.emitter = emitter;
+        JsonNode cursor = state.get("cursor");
+        this.savedCursor = cursor == null || cursor.isNull() ? Optional.empty() : Optional.of(cursor);
+        JsonNode incremental = stream.path("incremental");
+        ObjectNode templateState = connector.engine().mapper().createObjectNode();
+        templateState.set("cursor", effectiveCursor(connector, incremental, savedCursor));
+        this.scope = connector.scope().withState(templateState);
+        this.clientSideFilter = incremental.path("client_side_filter").asBoolean(false);
+        String cursorField = stream.hasNonNull("cursor_field") ? fieldPath(stream.get("cursor_field")) : null;
+        this.cursorPath = cursorField == null ? Optional.empty() : Optional.of(connector.engine().path(cursorField));
+        this.transform = stream.path("transform");
+    }
+
+    private static String fieldPath(JsonNode node) {
+        return node.isArray() ? joined(node) : node.asText();
+    }
+
+    private static String joined(JsonNode array) {
+        StringBuilder out = new StringBuilder();
+        array.forEach(p -> out.append(out.length() == 0 ? "" : ".").append(p.asText()));
+        return out.toString();
+    }
+
+    /** {@code state.cursor} as templates see it: the saved cursor minus lookback, else incremental.start, else null. */
+    private JsonNode effectiveCursor(Connector connector, JsonNode incremental, Optional<JsonNode> saved) {
+        if (saved.isPresent()) {
+            if (incremental.hasNonNull("lookback")) {
+                return Cursors.minus(saved.get(), Durations.parse(incremental.get("lookback").asText()));
+            }
+            return saved.get();
+        }
+        if (incremental.hasNonNull("start")) {
+            return connector.engine().templates().renderValue(incremental.get("start").asText(), connector.scope());
+        }
+        return connector.engine().mapper().nullNode();
+    }
+
+    /** Reads everything (or until the emitter wants no more). */
+    void read(ObjectNode state) throws IOException {
+        JsonNode partitionBlock = stream.get("partition");
+        if (partitionBlock == null || partitionBlock.isNull()) {
+            readPartition(new Partition(Optional.empty(), empty(), empty(), Optional.empty(), Optional.empty()));
+            return;
+        }
+        ObjectNode completed = empty();
+        JsonNode incoming = state.path("partitions");
+        if (incoming.isObject()) {
+            incoming.fields().forEachRemaining(e -> {
+                if (e.getValue().path("completed").asBoolean(false)) {
+                    completed.set(e.getKey(), e.getValue());
+                }
+            });
+        }
+        Iterator<Partition> partitions = new Partitions(connector, stream, scope, emitter).iterator();
+        while (partitions.hasNext()) {
+            Partition partition = partitions.next();
+            if (partition.id().isPresent() && completed.has(partition.id().get())) {
+                emitter.log(LogLevel.DEBUG, "Skipping partition " + partition.id().get() + " of " + name + ": completed in a previous run");
+                continue;
+            }
+            if (!readPartition(partition)) {
+                return; // stopped: this partition is not complete
+            }
+            if (partition.id().isPresent()) {
+                completed.putObject(partition.id().get()).put("completed", true);
+                ObjectNode progress = empty();
+                progress.set("partitions", completed.deepCopy());
+                emitter.checkpoint(progress);
+            }
+        }
+        if (!completed.isEmpty()) {
+            emitter.checkpoint(empty()); // every partition done: the next run starts them anew
+        }
+    }
+
+    /** Pages through one partition; false when the emitter asked to stop. */
+    boolean readPartition(Partition partition) throws IOException {
+        Scope partitionScope = scope.withPartition(partition.values()).withVars(partition.vars());
+        current = partitionScope;
+        JsonNode requestBlock = partition.request().orElse(stream.get("request"));
+        PreparedRequest base = connector.requests().build(requestBlock, connector.headerBlocks(stream), partitionScope);
+        Paginator paginator = connector.components().paginator(stream.get("pagination"), "streams." + name + ".pagination", partitionScope);
+        Decoder decoder = Decoders.create(connector.engine(), stream.get("decoder"), partition.recordsPath());
+        PageRequest next = paginator.first();
+        String previous = null;
+        Set<String> seen = new LinkedHashSet<>();
+        while (true) {
+            PreparedRequest request = connector.requests().apply(base, next);
+            String identity = request.identity();
+            if (identity.equals(previous) || !seen.add(identity)) {
+                throw new ConnectorException("Stream " + name + ": pagination repeats an earlier request (" + request.method() + " "
+                        + connector.engine().http().masking().mask(request.uri().toString())
+                        + "); the API ignores the pagination parameters, so check the stream's pagination settings.");
+            }
+            if (seen.size() > 1000) {
+                seen.remove(seen.iterator().next()); // the guard looks back 1000 pages; memory stays bounded
+            }
+            previous = identity;
+            Page page = fetch(request, decoder);
+            emitter.page(page.recordCount());
+            if (page.decoded().stopped() || emitter.stopRequested()) {
+                return false;
+            }
+            Optional<PageRequest> following = paginator.next(page);
+            if (following.isEmpty()) {
+                return true;
+            }
+            next = following.get();
+        }
+    }
+
+    private Page fetch(PreparedRequest request, Decoder decoder) throws IOException {
+        try {
+            return connector.engine().http().execute(request, connector.authenticator(), response -> {
+                Map<String, List<String>> headers = response.allHeaders();
+                DecodedPage decoded = decoder.decode(response.body(), this::emit);
+                return new Page(response.uri(), response.status(), headers, decoded);
+            });
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw new ConnectorException("Stream " + name + ": the response of " + request.method() + " "
+                    + connector.engine().http().masking().mask(request.uri().toString()) + " is not valid JSON" + where + " ("
+                    + e.getOriginalMessage().lines().findFirst().orElse("") + ").");
+        } catch (IOException e) {
+            throw new ConnectorException("Stream " + name + ": reading the response of " + request.method() + " "
+                    + connector.engine().http().masking().mask(request.uri().toString()) + " failed: " + e.getMessage() + ".");
+        }
+    }
+
+    private boolean emit(ObjectNode record) {
+        if (clientSideFilter && savedCursor.isPresent() && cursorPath.isPresent()) {
+            Optional<JsonNode> value = cursorPath.get().select(record);
+            if (value.isPresent() && !value.get().isNull() && Cursors.compare(value.get(), savedCursor.get()) < 0) {
+                return !emitter.stopRequested(); // older than the saved cursor: already synced
+            }
+        }
+        if (!transform.isMissingNode()) {
+            Transforms.apply(transform, record, current, connector.engine());
+        }
+        return emitter.record(record);
+    }
+
+    private ObjectNode empty() {
+        return connector.engine().mapper().createObjectNode();
+    }
+}

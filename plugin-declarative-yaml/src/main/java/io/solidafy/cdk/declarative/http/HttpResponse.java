@@ -1,0 +1,66 @@
+package io.solidafy.cdk.declarative.http;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+
+/**
+ * A 2xx answer whose body is still to be read (streamed). Valid only inside the handler it is given
+ * to.
+ */
+public final class HttpResponse {
+
+    private final URI uri;
+    private final ClassicHttpResponse response;
+    private final InputStream body;
+
+    HttpResponse(URI uri, ClassicHttpResponse response, InputStream body) {
+        this.uri = uri;
+        this.response = response;
+        this.body = body;
+    }
+
+    public URI uri() {
+        return uri;
+    }
+
+    public int status() {
+        return response.getCode();
+    }
+
+    public Optional<String> header(String name) {
+        Header header = response.getFirstHeader(name);
+        return header == null ? Optional.empty() : Optional.ofNullable(header.getValue());
+    }
+
+    public List<String> headers(String name) {
+        List<String> values = new ArrayList<>();
+        for (Header header : response.getHeaders(name)) {
+            values.add(header.getValue());
+        }
+        return values;
+    }
+
+    /** Every header, names lower-cased, values in order. */
+    public java.util.Map<String, List<String>> allHeaders() {
+        java.util.Map<String, List<String>> all = new java.util.LinkedHashMap<>();
+        for (Header header : response.getHeaders()) {
+            all.computeIfAbsent(header.getName().toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>()).add(header.getValue());
+        }
+        return all;
+    }
+
+    /** The (already gunzipped) body; empty stream when there is none. */
+    public InputStream body() {
+        return body;
+    }
+
+    /** The response media type, e.g. {@code application/json}, if declared. */
+    public Optional<String> contentType() {
+        return header("Content-Type");
+    }
+}
