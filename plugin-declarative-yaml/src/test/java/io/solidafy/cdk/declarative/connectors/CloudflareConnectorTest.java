@@ -51,22 +51,23 @@ class CloudflareConnectorTest extends ConnectorTestBase {
 
     @Test
     void subscriptionsPageUntilTotalPages() {
+        // full pages of per_page=50, then a short last page: 120 subscriptions on 3 pages
         List<ObjectNode> all = new ArrayList<>();
-        for (int n = 1; n <= 5; n++) {
+        for (int n = 1; n <= 120; n++) {
             all.add(subscription(n));
         }
-        int[][] pages = {{0, 2}, {2, 4}, {4, 5}};
+        int[][] pages = {{0, 50}, {50, 100}, {100, 120}};
         for (int p = 0; p < 3; p++) {
             List<ObjectNode> items = all.subList(pages[p][0], pages[p][1]);
             server.stubFor(get(urlPathEqualTo(BASE + "/subscriptions")).withQueryParam("page", equalTo(Integer.toString(p + 1)))
                     .withQueryParam("per_page", equalTo("50"))
-                    .willReturn(json(envelope(Json.arr(items), obj("page", p + 1, "per_page", 2, "count", items.size(),
-                            "total_count", 5, "total_pages", 3))).withHeader("cf-ray", "8e1f2a3b4c5d6e7f-AMS")));
+                    .willReturn(json(envelope(Json.arr(items), obj("page", p + 1, "per_page", 50, "count", items.size(),
+                            "total_count", 120, "total_pages", 3))).withHeader("cf-ray", "8e1f2a3b4c5d6e7f-AMS")));
         }
 
         CliResult result = read("cloudflare", config(), "subscriptions").assertSucceeded();
 
-        result.assertCount("subscriptions", 5);
+        result.assertCount("subscriptions", 120);
         assertUnique(result, "subscriptions", r -> r.path("id").asText());
         for (int p = 1; p <= 3; p++) {
             server.verify(1, getRequestedFor(urlPathEqualTo(BASE + "/subscriptions")).withQueryParam("page", equalTo(Integer.toString(p))));

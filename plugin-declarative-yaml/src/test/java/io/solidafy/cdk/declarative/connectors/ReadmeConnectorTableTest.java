@@ -50,7 +50,7 @@ class ReadmeConnectorTableTest extends ConnectorTestBase {
         out.append("Built-in REST connectors (generated from the definitions in ")
                 .append("`plugin-declarative-yaml/src/main/resources/connectors/`; ")
                 .append("`ReadmeConnectorTableTest` fails when this table is out of date). ")
-                .append("Config fields marked * are required; every connector also accepts `base_url` to override its API address.\n\n");
+                .append("Config fields marked * are required; `base_url` overrides the API address (proxies, regional endpoints, tests).\n\n");
         out.append("| Connector | Aliases | Category | Config fields | Streams |\n");
         out.append("|---|---|---|---|---|\n");
         for (String name : BuiltInConnectors.names()) {

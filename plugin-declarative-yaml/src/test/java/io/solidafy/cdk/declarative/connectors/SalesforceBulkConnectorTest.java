@@ -49,7 +49,7 @@ class SalesforceBulkConnectorTest extends ConnectorTestBase {
     private static String row(int n, String name, String lastModified) {
         return String.format("\"001Dn00000AbCd%04d\",\"%s\",\"Customer - Direct\",\"Manufacturing\",\"(415) 555-0100\","
                 + "\"https://acme.example\",\"San Francisco\",\"CA\",\"USA\",\"15000000\",\"120\",\"005Dn000001XyZaIAK\","
-                + "\"2023-01-10T09:00:00.000Z\",\"%s\"\n", n, name, lastModified);
+                + "\"2023-01-10T09:00:00.000Z\",\"%s\"\n", n, name.replace("\"", "\"\""), lastModified); // RFC 4180: quotes doubled
     }
 
     private static ResponseDefinitionBuilder csv(String body, String locator, int records) {
