@@ -30,6 +30,7 @@ final class ParquetSink implements Sink {
         TypeMerger merger = new TypeMerger(options.maxStructFields());
         Struct initial = stream.jsonSchema().map(s -> new JsonSchemaTypes(merger).recordType(s)).orElse(Struct.EMPTY);
         Map<String, String> metadata = Map.of("solidafy.stream", stream.name(), "solidafy.started_at", request.startedAt().toString());
-        return new ParquetStreamWriter(stream.name(), initial, storage, keys, options, merger, metadata, request.log());
+        return new BackgroundStreamWriter(stream.name(),
+                new ParquetStreamWriter(stream.name(), initial, storage, keys, options, merger, metadata, request.log()));
     }
 }

@@ -61,7 +61,7 @@ final class ParquetStreamWriter implements StreamWriter {
     @Override
     public void write(ObjectNode record, long emittedAt) throws IOException {
         if (part != null) {
-            if (merger.fits(type, record)) {
+            if (part.fits(record)) {
                 part.write(record);
                 return;
             }
@@ -124,7 +124,7 @@ final class ParquetStreamWriter implements StreamWriter {
     private void openPart() throws IOException {
         part = PartFile.open(storage, keys.key(stream, published.size()), ParquetSchema.of(type), options.writer(), metadata);
         for (ObjectNode record : buffer) {
-            if (!merger.fits(type, record)) { // the type was widened over these very records
+            if (!part.fits(record)) { // the type was widened over these very records
                 throw new IllegalStateException("inferred Parquet schema does not hold a buffered record of stream " + stream);
             }
             part.write(record);

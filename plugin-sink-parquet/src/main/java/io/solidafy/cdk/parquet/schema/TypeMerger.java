@@ -183,7 +183,7 @@ public final class TypeMerger {
     }
 
     /** Doubles, exactly representable decimals, and integers within +-2^53. */
-    private static boolean fitsDouble(JsonNode value) {
+    public static boolean fitsDouble(JsonNode value) {
         if (!value.isNumber()) {
             return false;
         }

@@ -1,5 +1,6 @@
 package io.solidafy.cdk.parquet.write;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.solidafy.cdk.parquet.schema.FieldType;
 import io.solidafy.cdk.parquet.schema.FieldType.ListOf;
 import io.solidafy.cdk.parquet.schema.FieldType.Scalar;
@@ -36,6 +37,20 @@ public record ParquetSchema(MessageType message, Column.Group root, boolean whol
     public static final String WHOLE_RECORD = "_record";
 
     static final String MESSAGE_NAME = "record";
+
+    /** True when {@code record} can be written into this part without loss (else: widen and roll). */
+    public boolean fits(JsonNode record) {
+        if (wholeRecord) {
+            // No field had a value when this schema was made: any value needs a typed column.
+            for (JsonNode value : record) {
+                if (!value.isNull()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return root.fits(record);
+    }
 
     /** Builds the part schema for records of {@code type}. */
     public static ParquetSchema of(Struct type) {

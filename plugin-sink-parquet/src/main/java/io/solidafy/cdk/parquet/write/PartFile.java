@@ -20,11 +20,13 @@ public final class PartFile {
     private final ObjectStorage storage;
     private final String key;
     private final Path staged;
+    private final ParquetSchema schema;
     private final ParquetWriter<ObjectNode> writer;
     private long rows;
 
-    private PartFile(ObjectStorage storage, String key, Path staged, ParquetWriter<ObjectNode> writer) {
+    private PartFile(ObjectStorage storage, String key, Path staged, ParquetSchema schema, ParquetWriter<ObjectNode> writer) {
         this.storage = storage;
+        this.schema = schema;
         this.key = key;
         this.staged = staged;
         this.writer = writer;
@@ -43,11 +45,16 @@ public final class PartFile {
                     .withPageSize(settings.pageSize())
                     .withDictionaryPageSize(settings.pageSize())
                     .build();
-            return new PartFile(storage, key, staged, writer);
+            return new PartFile(storage, key, staged, schema, writer);
         } catch (IOException | RuntimeException e) {
             storage.discard(staged);
             throw e;
         }
+    }
+
+    /** True when {@code record} can be written into this part without loss. */
+    public boolean fits(ObjectNode record) {
+        return schema.fits(record);
     }
 
     /** Appends one record, which must fit the schema the part was opened with. */

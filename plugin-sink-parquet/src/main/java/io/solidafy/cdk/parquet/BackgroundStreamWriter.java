@@ -1,0 +1,199 @@
+package io.solidafy.cdk.parquet;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.solidafy.cdk.spi.sink.StreamWriter;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Runs a stream's Parquet encoding on its own thread, so the source (parsing, generating records)
+ * and the encoder (dictionaries, statistics, compression) use two cores instead of one.
+ *
+ * <p>Records travel in batches through a small bounded queue ({@value #QUEUE_BATCHES} batches of
+ * {@value #BATCH} records), which bounds the memory in flight. {@link #checkpoint}, {@link #commit}
+ * and {@link #abort} are barriers: they run on the encoder thread after every record before them,
+ * and the caller waits for their answer, so a true checkpoint or a returned commit still means
+ * every record written so far is published. An encoder failure surfaces on the next call.
+ */
+final class BackgroundStreamWriter implements StreamWriter {
+
+    static final int BATCH = 128;
+    static final int QUEUE_BATCHES = 4;
+
+    private final StreamWriter target;
+    private final BlockingQueue<Task> queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
+    private final Thread encoder;
+    /** Set by the encoder thread only. */
+    private volatile Throwable failure;
+    private ObjectNode[] batch = new ObjectNode[BATCH];
+    private int size;
+    private boolean stopped;
+
+    private sealed interface Task permits Batch, Call, Stop {}
+
+    private record Batch(ObjectNode[] records, int size) implements Task {}
+
+    /** A barrier: runs {@code action}; {@code evenAfterFailure} for abort, which must always run. */
+    private record Call(Callable<Object> action, boolean evenAfterFailure, CompletableFuture<Object> result) implements Task {}
+
+    private record Stop() implements Task {}
+
+    BackgroundStreamWriter(String stream, StreamWriter target) {
+        this.target = target;
+        this.encoder = new Thread(this::encode, "parquet-writer-" + stream);
+        encoder.setDaemon(true);
+        encoder.start();
+    }
+
+    /** {@code emittedAt} is not stored in Parquet files, so it does not travel to the encoder. */
+    @Override
+    public void write(ObjectNode record, long emittedAt) throws IOException {
+        Throwable failed = failure;
+        if (failed != null) {
+            throw asIo(failed);
+        }
+        batch[size++] = record;
+        if (size == BATCH) {
+            handOff();
+        }
+    }
+
+    @Override
+    public boolean checkpoint() throws IOException {
+        return (Boolean) call(target::checkpoint, false);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<String> commit() throws IOException {
+        try {
+            return (List<String>) call(target::commit, false);
+        } finally {
+            stop();
+        }
+    }
+
+    @Override
+    public void abort() {
+        batch = new ObjectNode[BATCH];
+        size = 0;
+        try {
+            call(() -> {
+                target.abort();
+                return null;
+            }, true);
+        } catch (IOException | RuntimeException e) {
+            // abort never throws; the target's abort does not either
+        } finally {
+            stop();
+        }
+    }
+
+    private void encode() {
+        while (true) {
+            Task task;
+            try {
+                task = queue.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (task instanceof Stop) {
+                return;
+            }
+            if (task instanceof Batch b) {
+                if (failure == null) {
+                    try {
+                        for (int i = 0; i < b.size(); i++) {
+                            target.write(b.records()[i], 0L);
+                        }
+                    } catch (Throwable e) {
+                        failure = e;
+                    }
+                }
+            } else if (task instanceof Call c) {
+                if (failure != null && !c.evenAfterFailure()) {
+                    c.result().completeExceptionally(failure);
+                    continue;
+                }
+                try {
+                    c.result().complete(c.action().call());
+                } catch (Throwable e) {
+                    c.result().completeExceptionally(e);
+                }
+            }
+        }
+    }
+
+    private Object call(Callable<Object> action, boolean evenAfterFailure) throws IOException {
+        if (stopped) {
+            throw new IllegalStateException("the stream writer is closed");
+        }
+        if (size > 0) {
+            handOff();
+        }
+        CompletableFuture<Object> result = new CompletableFuture<>();
+        put(new Call(action, evenAfterFailure, result));
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for the Parquet writer");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IOException(cause);
+        }
+    }
+
+    private void handOff() throws IOException {
+        put(new Batch(batch, size));
+        batch = new ObjectNode[BATCH];
+        size = 0;
+    }
+
+    private void put(Task task) throws IOException {
+        try {
+            queue.put(task);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while handing records to the Parquet writer");
+        }
+    }
+
+    private void stop() {
+        if (!stopped) {
+            stopped = true;
+            try {
+                queue.put(new Stop());
+            } catch (InterruptedException e) {
+                encoder.interrupt();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static IOException asIo(Throwable failure) {
+        if (failure instanceof IOException io) {
+            return new IOException(io.getMessage(), io);
+        }
+        if (failure instanceof UncheckedIOException u) {
+            return new IOException(u.getMessage(), u);
+        }
+        return new IOException("The Parquet writer failed: " + failure, failure);
+    }
+}
