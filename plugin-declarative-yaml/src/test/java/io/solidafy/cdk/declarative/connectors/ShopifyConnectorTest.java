@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -190,5 +191,23 @@ class ShopifyConnectorTest extends ConnectorTestBase {
         CliResult failed = check("shopify", config());
         assertEquals("FAILED", failed.connectionStatus().path("status").asText(), failed.stdout());
         assertNotLeaked(failed, TOKEN);
+    }
+
+    @Test
+    void aThrottledRequestIsRetried() {
+        // Shopify's leaky bucket answers 429 with a fractional Retry-After
+        server.stubFor(get(urlPathEqualTo(API + "/customers.json")).inScenario("throttle").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(status(429, obj("errors", "Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service."))
+                        .withHeader("Retry-After", "1.0"))
+                .willSetStateTo("open"));
+        server.stubFor(get(urlPathEqualTo(API + "/customers.json")).inScenario("throttle").whenScenarioStateIs("open")
+                .willReturn(shopify(obj("customers", arr(obj("id", 207119551L, "email", "bob.norman@mail.example.com",
+                        "updated_at", "2024-03-01T10:00:00-05:00"))))));
+
+        CliResult result = read("shopify", config(), "customers").assertSucceeded();
+
+        result.assertCount("customers", 1);
+        server.verify(2, getRequestedFor(urlPathEqualTo(API + "/customers.json")));
+        assertEveryRequestHas("X-Shopify-Access-Token", TOKEN);
     }
 }

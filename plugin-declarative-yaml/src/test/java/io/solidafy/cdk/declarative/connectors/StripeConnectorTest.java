@@ -193,4 +193,22 @@ class StripeConnectorTest extends ConnectorTestBase {
         assertEquals("FAILED", result.connectionStatus().path("status").asText(), result.stdout());
         assertNotLeaked(result, KEY);
     }
+
+    @Test
+    void anUnauthorizedReadFailsTheStreamWithoutShowingTheKey() {
+        server.stubFor(get(urlPathEqualTo("/v1/customers")).willReturn(status(401, obj("error", obj(
+                "message", "Invalid API Key provided: sk_test_********************wxyz", "type", "invalid_request_error")))));
+        server.stubFor(get(urlPathEqualTo("/v1/products")).willReturn(status(401, obj("error", obj(
+                "message", "Invalid API Key provided: sk_test_********************wxyz", "type", "invalid_request_error")))));
+
+        CliResult result = read("stripe", config(), "customers,products");
+
+        assertEquals(0, result.exitCode(), "a read whose streams failed still completes: " + result.stderr());
+        assertEquals("FAILED", result.summary().path("status").asText(), result.stdout());
+        assertEquals("FAILED", result.streamSummary("customers").path("status").asText());
+        assertEquals("FAILED", result.streamSummary("products").path("status").asText());
+        org.junit.jupiter.api.Assertions.assertTrue(result.streamSummary("customers").path("error").asText().contains("401"),
+                result.streamSummary("customers").toString());
+        assertNotLeaked(result, KEY);
+    }
 }
