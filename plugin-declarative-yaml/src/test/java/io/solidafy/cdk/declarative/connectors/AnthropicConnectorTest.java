@@ -183,6 +183,29 @@ class AnthropicConnectorTest extends ConnectorTestBase {
     }
 
     @Test
+    void claudeCodeSecondRunStartsAtTheLastDaySeen() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        for (int back = 0; back <= 3; back++) {
+            String date = today.minusDays(back).toString();
+            server.stubFor(get(urlPathEqualTo(BASE + "/usage_report/claude_code")).withQueryParam("starting_at", equalTo(date))
+                    .willReturn(json(report(List.of(claudeCodeDay(date + "T00:00:00Z", "dev@company.com")), null))));
+        }
+        ObjectNode config = config();
+        config.put("start_date_short", today.minusDays(3).toString());
+        CliResult first = read("anthropic", config, "usage_claude_code").assertSucceeded();
+        String lastDay = first.cursor("usage_claude_code").asText();
+        assertEquals(today + "T00:00:00Z", lastDay);
+
+        server.resetRequests();
+        CliResult second = read("anthropic", config, "usage_claude_code", first.finalState()).assertSucceeded();
+
+        // only today (still growing) is read again, not the days before
+        List<String> days = requests(BASE + "/usage_report/claude_code").stream().map(r -> param(r, "starting_at")).toList();
+        assertEquals(List.of(today.toString()), days);
+        second.assertCount("usage_claude_code", 1);
+    }
+
+    @Test
     void startDatesDefaultToSevenDaysAgo() {
         server.stubFor(get(urlPathEqualTo(BASE + "/cost_report")).willReturn(json(report(List.of(costBucket(0)), null))));
 
