@@ -82,8 +82,8 @@ public final class Template {
         } else if (expr instanceof Expr.Call call) {
             boolean isDefault = call.filter() && call.name().equals("default");
             for (int i = 0; i < call.args().size(); i++) {
-                // default(x, y): x is optional; y (the fallback) is optional when itself guarded
-                visit(call.args().get(i), guarded || (isDefault && i == 0), visitor);
+                // x | default(y): both are optional; an absent y renders empty (and an empty query parameter is omitted)
+                visit(call.args().get(i), guarded || isDefault, visitor);
             }
         }
     }

@@ -90,6 +90,38 @@ class BuiltInCatalogTest extends ConnectorTestBase {
     }
 
     @Test
+    void missingRequiredConfigIsNamedBeforeAnyRequest() {
+        Map<String, String> required = new LinkedHashMap<>();
+        required.put("stripe", "api_key");
+        required.put("openai", "admin_api_key");
+        required.put("anthropic", "admin_api_key");
+        required.put("cloudflare", "api_token");
+        required.put("github", "access_token");
+        required.put("shopify", "access_token");
+        required.forEach((connector, field) -> {
+            CliResult result = check(connector, Json.obj("base_url", origin()));
+            assertEquals(1, result.exitCode(), connector + ": " + result.stdout());
+            assertTrue(result.stderr().contains("'" + field + "'"), connector + ": " + result.stderr());
+        });
+        assertTrue(requests().isEmpty(), "no request is sent with an incomplete config");
+    }
+
+    @Test
+    void connectorsWithSeveralAuthMethodsNameTheKeysToSet() {
+        Map<String, com.fasterxml.jackson.databind.node.ObjectNode> configs = new LinkedHashMap<>();
+        configs.put("hubspot", Json.obj("base_url", origin()));
+        configs.put("zendesk", Json.obj("subdomain", "acme", "base_url", origin()));
+        configs.put("salesforce", Json.obj("instance_url", "https://acme.my.salesforce.com", "base_url", origin()));
+        configs.forEach((connector, config) -> {
+            CliResult result = check(connector, config);
+            String said = result.stderr() + result.last("CONNECTION_STATUS").map(JsonNode::toString).orElse("");
+            assertTrue(said.contains("access_token"), connector + ": " + result.stdout() + result.stderr());
+            assertFalse(result.stdout().contains("Exception"), connector + ": " + result.stdout());
+        });
+        assertTrue(requests().isEmpty(), "no request is sent without credentials");
+    }
+
+    @Test
     void everyBundledFileIsValid(@TempDir Path dir) throws IOException {
         for (String file : BuiltInConnectors.files()) {
             Path copy = dir.resolve(file);
