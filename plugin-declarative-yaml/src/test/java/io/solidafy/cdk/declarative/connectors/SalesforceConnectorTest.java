@@ -99,6 +99,9 @@ class SalesforceConnectorTest extends ConnectorTestBase {
         assertTrue(soql.startsWith("SELECT Id, Name,"), soql);
         assertTrue(soql.endsWith("FROM Account WHERE LastModifiedDate > 2000-01-01T00:00:00Z"), soql);
         assertFalse(result.records("accounts").get(0).has("attributes"), "the attributes envelope is removed");
+        for (LoggedRequest later : requests().subList(1, 3)) {
+            assertEquals(null, param(later, "q"), "nextRecordsUrl is followed as given: " + later.getUrl());
+        }
         assertEveryRequestHas("Authorization", "Bearer " + TOKEN);
         assertNoUnmatchedRequests();
     }

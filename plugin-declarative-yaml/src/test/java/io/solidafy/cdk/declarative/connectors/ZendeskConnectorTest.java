@@ -114,6 +114,10 @@ class ZendeskConnectorTest extends ConnectorTestBase {
         assertEquals(3, requests().size());
         server.verify(0, getRequestedFor(urlPathEqualTo(API + "/incremental/tickets/cursor.json"))
                 .withQueryParam("cursor", equalTo("MTcwOTYzMzYwMC4wfHwzNTQ0MHw=")));
+        for (var later : requests().subList(1, 3)) {
+            // after_url carries only the cursor; start_time belongs to the first request
+            assertEquals(null, param(later, "start_time"), later.getUrl());
+        }
         assertEveryRequestHas("Authorization", basic());
         assertNoUnmatchedRequests();
         assertEquals("2024-03-05T10:00:00Z", result.cursor("tickets").asText());
