@@ -1,6 +1,7 @@
 package io.solidafy.cdk.parquet;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.solidafy.cdk.parquet.write.ParquetSchema;
 import io.solidafy.cdk.spi.sink.StreamWriter;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -27,38 +28,46 @@ final class BackgroundStreamWriter implements StreamWriter {
     static final int BATCH = 128;
     static final int QUEUE_BATCHES = 4;
 
-    private final StreamWriter target;
+    private final ParquetStreamWriter target;
     private final BlockingQueue<Task> queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
     private final Thread encoder;
     /** Set by the encoder thread only. */
     private volatile Throwable failure;
     private ObjectNode[] batch = new ObjectNode[BATCH];
+    /** Per record: the part schema it was found to fit on this thread, or null. */
+    private ParquetSchema[] checked = new ParquetSchema[BATCH];
     private int size;
     private boolean stopped;
 
     private sealed interface Task permits Batch, Call, Stop {}
 
-    private record Batch(ObjectNode[] records, int size) implements Task {}
+    private record Batch(ObjectNode[] records, ParquetSchema[] checked, int size) implements Task {}
 
     /** A barrier: runs {@code action}; {@code evenAfterFailure} for abort, which must always run. */
     private record Call(Callable<Object> action, boolean evenAfterFailure, CompletableFuture<Object> result) implements Task {}
 
     private record Stop() implements Task {}
 
-    BackgroundStreamWriter(String stream, StreamWriter target) {
+    BackgroundStreamWriter(String stream, ParquetStreamWriter target) {
         this.target = target;
         this.encoder = new Thread(this::encode, "parquet-writer-" + stream);
         encoder.setDaemon(true);
         encoder.start();
     }
 
-    /** {@code emittedAt} is not stored in Parquet files, so it does not travel to the encoder. */
+    /**
+     * Hands a record over. Whether it fits the open part is checked here, on the producer's thread
+     * where the record is still in cache, which takes that work off the encoder; the encoder only
+     * re-checks when its part changed meanwhile. {@code emittedAt} is not stored in Parquet files.
+     */
     @Override
     public void write(ObjectNode record, long emittedAt) throws IOException {
         Throwable failed = failure;
         if (failed != null) {
             throw asIo(failed);
         }
+        ParquetSchema schema = target.currentSchema();
+        checked[size] = schema != null && schema.fits(record) ? schema : null;
         batch[size++] = record;
         if (size == BATCH) {
             handOff();
@@ -83,6 +92,7 @@ final class BackgroundStreamWriter implements StreamWriter {
     @Override
     public void abort() {
         batch = new ObjectNode[BATCH];
+        checked = new ParquetSchema[BATCH];
         size = 0;
         try {
             call(() -> {
@@ -111,7 +121,7 @@ final class BackgroundStreamWriter implements StreamWriter {
                 if (failure == null) {
                     try {
                         for (int i = 0; i < b.size(); i++) {
-                            target.write(b.records()[i], 0L);
+                            target.write(b.records()[i], b.checked()[i]);
                         }
                     } catch (Throwable e) {
                         failure = e;
@@ -161,8 +171,9 @@ final class BackgroundStreamWriter implements StreamWriter {
     }
 
     private void handOff() throws IOException {
-        put(new Batch(batch, size));
+        put(new Batch(batch, checked, size));
         batch = new ObjectNode[BATCH];
+        checked = new ParquetSchema[BATCH];
         size = 0;
     }
 

@@ -44,6 +44,7 @@ final class ParquetStreamWriter implements StreamWriter {
     private long bufferBytes;
     private Struct type;
     private PartFile part;
+    private volatile ParquetSchema currentSchema;
     private final List<String> published = new ArrayList<>();
 
     ParquetStreamWriter(String stream, Struct initialType, ObjectStorage storage, PartKeys keys, ParquetOptions options,
@@ -60,8 +61,24 @@ final class ParquetStreamWriter implements StreamWriter {
 
     @Override
     public void write(ObjectNode record, long emittedAt) throws IOException {
+        write(record, null);
+    }
+
+    /**
+     * The schema of the open part, or null while buffering. Read by the producer thread to check
+     * records before handing them over (see {@link BackgroundStreamWriter}).
+     */
+    ParquetSchema currentSchema() {
+        return currentSchema;
+    }
+
+    /**
+     * Writes a record that the caller may already have checked: {@code fitsSchema} is the schema it
+     * was found to fit, or null. The check is redone here only when the part changed since.
+     */
+    void write(ObjectNode record, ParquetSchema fitsSchema) throws IOException {
         if (part != null) {
-            if (part.fits(record)) {
+            if ((fitsSchema != null && fitsSchema == part.schema()) || part.fits(record)) {
                 part.write(record);
                 return;
             }
@@ -100,6 +117,7 @@ final class ParquetStreamWriter implements StreamWriter {
         if (part != null) {
             part.discard();
             part = null;
+            currentSchema = null;
         }
     }
 
@@ -123,6 +141,7 @@ final class ParquetStreamWriter implements StreamWriter {
 
     private void openPart() throws IOException {
         part = PartFile.open(storage, keys.key(stream, published.size()), ParquetSchema.of(type), options.writer(), metadata);
+        currentSchema = part.schema();
         for (ObjectNode record : buffer) {
             if (!part.fits(record)) { // the type was widened over these very records
                 throw new IllegalStateException("inferred Parquet schema does not hold a buffered record of stream " + stream);
@@ -137,6 +156,7 @@ final class ParquetStreamWriter implements StreamWriter {
         if (part != null) {
             PartFile finished = part;
             part = null;
+            currentSchema = null;
             published.add(finished.publish());
         }
     }

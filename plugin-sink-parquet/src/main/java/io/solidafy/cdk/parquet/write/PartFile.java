@@ -52,6 +52,11 @@ public final class PartFile {
         }
     }
 
+    /** The schema this part was opened with. */
+    public ParquetSchema schema() {
+        return schema;
+    }
+
     /** True when {@code record} can be written into this part without loss. */
     public boolean fits(ObjectNode record) {
         return schema.fits(record);
