@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.solidafy.cdk.parquet.write.WriterSettings;
 import io.solidafy.cdk.spi.ConnectorException;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,8 +50,7 @@ public record ParquetOptions(WriterSettings writer, long checkpointPartSize, int
         long checkpoint = d.checkpointPartSize();
         long infer = d.inferRecords();
         long maxFields = d.maxStructFields();
-        for (Iterator<Map.Entry<String, JsonNode>> it = options.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : options.properties()) {
             String key = e.getKey().trim().toLowerCase(Locale.ROOT).replace('-', '_');
             String value = e.getValue().asText().trim();
             switch (key) {

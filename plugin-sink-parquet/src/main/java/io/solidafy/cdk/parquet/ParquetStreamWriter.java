@@ -168,8 +168,7 @@ final class ParquetStreamWriter implements StreamWriter {
         }
         if (node.isContainerNode()) {
             long sum = 32;
-            for (java.util.Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
                 sum += 40 + e.getKey().length() * 2L + estimateBytes(e.getValue());
             }
             if (node.isArray()) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.solidafy.cdk.parquet.schema.FieldType.ListOf;
 import io.solidafy.cdk.parquet.schema.FieldType.Scalar;
 import io.solidafy.cdk.parquet.schema.FieldType.Struct;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -70,8 +69,7 @@ public final class JsonSchemaTypes {
             return Scalar.NULL;
         }
         Map<String, FieldType> fields = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : properties.properties()) {
             fields.put(e.getKey(), typeOf(e.getValue()));
         }
         return new Struct(fields);

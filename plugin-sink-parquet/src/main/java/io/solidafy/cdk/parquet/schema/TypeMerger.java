@@ -6,7 +6,6 @@ import io.solidafy.cdk.parquet.schema.FieldType.ListOf;
 import io.solidafy.cdk.parquet.schema.FieldType.Scalar;
 import io.solidafy.cdk.parquet.schema.FieldType.Struct;
 import java.math.BigDecimal;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -59,8 +58,7 @@ public final class TypeMerger {
                 return Scalar.JSON;
             }
             Map<String, FieldType> fields = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : value.properties()) {
                 fields.put(e.getKey(), typeOf(e.getValue()));
             }
             return new Struct(fields);
@@ -78,8 +76,7 @@ public final class TypeMerger {
     /** The type of a whole record: like {@link #typeOf} but never collapsed to JSON, however many fields. */
     public Struct recordTypeOf(JsonNode record) {
         Map<String, FieldType> fields = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = record.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : record.properties()) {
             fields.put(e.getKey(), typeOf(e.getValue()));
         }
         return new Struct(fields);
@@ -143,8 +140,7 @@ public final class TypeMerger {
                 return false;
             }
             Map<String, FieldType> fields = struct.fields();
-            for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : value.properties()) {
                 FieldType field = fields.get(e.getKey());
                 if (field == null ? !e.getValue().isNull() : !fits(field, e.getValue())) {
                     return false;

@@ -15,6 +15,7 @@ import org.xerial.snappy.Snappy;
  *
  * @param zstdLevel the zstd compression level
  */
+@SuppressWarnings("deprecation") // BytesInput.toByteArray: still the simplest way to hand pages to zstd-jni and snappy-java
 record Codecs(int zstdLevel) implements CompressionCodecFactory {
 
     @Override

@@ -3,7 +3,6 @@ package io.solidafy.cdk.parquet.write;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.solidafy.cdk.parquet.schema.TypeMerger;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.parquet.io.api.Binary;
@@ -99,8 +98,7 @@ sealed interface Column permits Column.Leaf, Column.Group, Column.ListColumn {
                 return false;
             }
             int guess = 0;
-            for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : value.properties()) {
                 JsonNode v = e.getValue();
                 int position = position(e.getKey(), guess);
                 guess = position + 1;
@@ -125,8 +123,7 @@ sealed interface Column permits Column.Leaf, Column.Group, Column.ListColumn {
         void writeFields(JsonNode value, RecordConsumer out) {
             JsonNode[] slots = new JsonNode[fields.size()];
             int guess = 0;
-            for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : value.properties()) {
                 int position = position(e.getKey(), guess);
                 guess = position + 1;
                 if (position >= 0) {

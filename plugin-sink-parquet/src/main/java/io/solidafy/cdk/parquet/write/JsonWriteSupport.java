@@ -26,6 +26,7 @@ final class JsonWriteSupport extends WriteSupport<ObjectNode> {
 
     /** Only the Hadoop-free overload below is ever called; Parquet declares this one abstract. */
     @Override
+    @SuppressWarnings("deprecation")
     public WriteContext init(Configuration configuration) {
         return new WriteContext(schema.message(), metadata);
     }

@@ -113,7 +113,9 @@ public final class PartFile {
             return this;
         }
 
+        /** Abstract in Parquet, never called with a ParquetConfiguration; the reason Hadoop's API is needed at compile time. */
         @Override
+        @SuppressWarnings("deprecation")
         protected WriteSupport<ObjectNode> getWriteSupport(Configuration conf) {
             return support;
         }
