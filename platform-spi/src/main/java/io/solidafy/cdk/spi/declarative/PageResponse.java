@@ -24,8 +24,9 @@ public interface PageResponse {
     List<String> headers(String name);
 
     /**
-     * The response document without the records array's elements (a JSON body's envelope; an
-     * empty object for CSV, JSONL and XML bodies).
+     * The response document around the records (a JSON body's envelope; an empty object for CSV,
+     * JSONL and XML bodies). The records array keeps only its last element, so memory stays bounded
+     * while paths such as {@code data[-1].id} still work.
      */
     JsonNode envelope();
 
