@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Starts the real runtime the way the launcher does (module path, {@code -m}) in a child JVM, so
+ * Starts the real runtime the way the launchers do (module path, {@code --add-modules ALL-DEFAULT}, {@code -m}) in a child JVM, so
  * plugins load as module layers.
  */
 class ModulePathLaunchTest {
@@ -72,7 +72,7 @@ class ModulePathLaunchTest {
     private static Result launch(String... args) throws Exception {
         Path target = Path.of("target");
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "--add-modules", "ALL-DEFAULT",
                 "-p", target.resolve("classes") + File.pathSeparator + target.resolve("lib"),
                 "-m", "io.solidafy.cdk.runtime/io.solidafy.cdk.runtime.cli.Main"));
         command.addAll(List.of(args));
