@@ -10,6 +10,7 @@ import io.solidafy.cdk.database.types.ColumnInfo;
 import io.solidafy.cdk.database.types.CursorBinder;
 import io.solidafy.cdk.database.types.ValueReader;
 import io.solidafy.cdk.database.types.ValueReaders;
+import io.solidafy.cdk.spi.ConnectorException;
 import io.solidafy.cdk.spi.source.Emitter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,11 +21,16 @@ import java.util.Optional;
 
 /**
  * Streams the rows of one {@link ReadPlan} into an emitter: {@code fetchSize} rows per round trip
- * (so memory stays bounded whatever the table's length), one page logged per fetch, and for an
- * ordered incremental read a checkpoint every {@code checkpointInterval} rows carrying the cursor of
- * the last emitted row (resuming with {@code >=} from it re-reads, never skips).
+ * (so memory stays bounded whatever the table's length), one page logged per {@code fetchSize}
+ * rows, and for an ordered incremental read a checkpoint every {@code checkpointInterval} rows and
+ * at the end, carrying the cursor of the last emitted row (resuming with {@code >=} from it re-reads,
+ * never skips). Rows are converted on a helper thread ({@link RowPump}) while the calling thread
+ * emits, the only thread that touches the emitter.
  */
 public final class TableReader {
+
+    private static final int BATCH = 256;
+    private static final int QUEUED_BATCHES = 8;
 
     private final Catalog catalog;
     private final ObjectMapper mapper;
@@ -37,11 +43,97 @@ public final class TableReader {
      *                     otherwise read the rest of a streamed result before closing it
      */
     public TableReader(Catalog catalog, ObjectMapper mapper, int fetchSize, int checkpointInterval, boolean cancelOnStop) {
-        this.cancelOnStop = cancelOnStop;
         this.catalog = catalog;
         this.mapper = mapper;
         this.fetchSize = fetchSize;
         this.checkpointInterval = checkpointInterval;
+        this.cancelOnStop = cancelOnStop;
+    }
+
+    /** Reads until the table ends or the emitter wants no more; returns the rows emitted. */
+    public long read(Connection connection, ReadPlan plan, Optional<JsonNode> boundary, Emitter emitter) throws SQLException {
+        List<ColumnInfo> columns = plan.columns();
+        String[] names = new String[columns.size()];
+        ValueReader[] readers = new ValueReader[columns.size()];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = columns.get(i).name();
+            readers[i] = ValueReaders.forKind(catalog.readKind(columns.get(i)), mapper);
+        }
+        String cursorName = plan.cursor().map(ColumnInfo::name).orElse(null);
+        try (PreparedStatement statement = connection.prepareStatement(plan.sql(), ResultSet.TYPE_FORWARD_ONLY,
+                ResultSet.CONCUR_READ_ONLY)) {
+            statement.setFetchSize(fetchSize);
+            if (plan.hasBoundary()) {
+                CursorBinder.bind(statement, 1, plan.cursor().orElseThrow(), boundary.orElseThrow());
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.setFetchSize(fetchSize);
+                RowPump pump = new RowPump(rows, names, readers, Math.min(BATCH, fetchSize), QUEUED_BATCHES);
+                Thread producer = new Thread(pump, "solidafy-db-rows-" + Thread.currentThread().getName());
+                producer.setDaemon(true);
+                producer.start();
+                try {
+                    return emit(pump, cursorName, emitter, statement);
+                } finally {
+                    pump.stop();
+                    joinQuietly(producer);
+                }
+            }
+        } finally {
+            if (!connection.getAutoCommit()) {
+                connection.rollback(); // read-only: nothing to keep, and it ends the server-side cursor
+            }
+        }
+    }
+
+    private long emit(RowPump pump, String cursorName, Emitter emitter, PreparedStatement statement) throws SQLException {
+        long emitted = 0;
+        int inPage = 0;
+        long sinceCheckpoint = 0;
+        JsonNode lastCursor = null;
+        boolean more = true;
+        while (more) {
+            RowPump.Batch batch;
+            try {
+                batch = pump.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ConnectorException("Reading was interrupted.");
+            }
+            for (int i = 0; i < batch.size() && more; i++) {
+                ObjectNode record = batch.rows()[i];
+                JsonNode cursorValue = cursorName == null ? null : record.get(cursorName);
+                more = emitter.record(record);
+                emitted++;
+                inPage++;
+                sinceCheckpoint++;
+                if (inPage == fetchSize) {
+                    emitter.page(inPage);
+                    inPage = 0;
+                }
+                if (cursorValue != null && !cursorValue.isNull()) {
+                    lastCursor = cursorValue;
+                    if (sinceCheckpoint >= checkpointInterval) {
+                        emitter.checkpoint(cursorState(lastCursor));
+                        sinceCheckpoint = 0;
+                    }
+                }
+            }
+            if (!more && cancelOnStop) {
+                statement.cancel();
+            }
+            if (more && batch.error() != null) {
+                rethrow(batch.error());
+            }
+            more &= !batch.last();
+        }
+        if (inPage > 0) {
+            emitter.page(inPage);
+        }
+        if (lastCursor != null && sinceCheckpoint > 0) {
+            emitter.checkpoint(cursorState(lastCursor));
+        }
+        return emitted;
     }
 
     /**
@@ -55,74 +147,30 @@ public final class TableReader {
         return state;
     }
 
-    /** Reads until the table ends or the emitter wants no more; returns the rows emitted. */
-    public long read(Connection connection, ReadPlan plan, Optional<JsonNode> boundary, Emitter emitter) throws SQLException {
-        List<ColumnInfo> columns = plan.columns();
-        int count = columns.size();
-        String[] names = new String[count];
-        ValueReader[] readers = new ValueReader[count];
-        int cursorIndex = -1;
-        for (int i = 0; i < count; i++) {
-            ColumnInfo column = columns.get(i);
-            names[i] = column.name();
-            readers[i] = ValueReaders.forKind(catalog.readKind(column), mapper);
-            if (plan.cursor().isPresent() && plan.cursor().get().name().equals(column.name())) {
-                cursorIndex = i;
+    private static void rethrow(Throwable error) throws SQLException {
+        if (error instanceof SQLException sql) {
+            throw sql;
+        }
+        if (error instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (error instanceof Error fatal) {
+            throw fatal;
+        }
+        throw new SQLException(error);
+    }
+
+    private static void joinQuietly(Thread producer) {
+        boolean interrupted = false;
+        while (producer.isAlive()) {
+            try {
+                producer.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
             }
         }
-        long emitted = 0;
-        try (PreparedStatement statement = connection.prepareStatement(plan.sql(), ResultSet.TYPE_FORWARD_ONLY,
-                ResultSet.CONCUR_READ_ONLY)) {
-            statement.setFetchSize(fetchSize);
-            if (plan.hasBoundary()) {
-                CursorBinder.bind(statement, 1, plan.cursor().orElseThrow(), boundary.orElseThrow());
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.setFetchSize(fetchSize);
-                int inPage = 0;
-                JsonNode lastCursor = null;
-                long sinceCheckpoint = 0;
-                JsonNodeFactory nodes = JsonNodeFactory.instance;
-                while (rows.next()) {
-                    ObjectNode record = nodes.objectNode();
-                    for (int i = 0; i < count; i++) {
-                        record.set(names[i], readers[i].read(rows, i + 1));
-                    }
-                    JsonNode cursorValue = cursorIndex < 0 ? null : record.get(names[cursorIndex]);
-                    boolean more = emitter.record(record);
-                    emitted++;
-                    inPage++;
-                    sinceCheckpoint++;
-                    if (inPage == fetchSize) {
-                        emitter.page(inPage);
-                        inPage = 0;
-                    }
-                    if (cursorValue != null && !cursorValue.isNull()) {
-                        lastCursor = cursorValue;
-                        if (sinceCheckpoint >= checkpointInterval) {
-                            emitter.checkpoint(cursorState(lastCursor));
-                            sinceCheckpoint = 0;
-                        }
-                    }
-                    if (!more) {
-                        if (cancelOnStop) {
-                            statement.cancel();
-                        }
-                        break;
-                    }
-                }
-                if (inPage > 0) {
-                    emitter.page(inPage);
-                }
-                if (lastCursor != null && sinceCheckpoint > 0) {
-                    emitter.checkpoint(cursorState(lastCursor));
-                }
-            }
-        } finally {
-            if (!connection.getAutoCommit()) {
-                connection.rollback(); // read-only: nothing to keep, and it ends the server-side cursor
-            }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
-        return emitted;
     }
 }

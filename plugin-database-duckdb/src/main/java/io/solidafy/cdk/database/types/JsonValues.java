@@ -22,7 +22,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.Map;
@@ -39,12 +38,12 @@ public final class JsonValues {
 
     /** {@code 2024-12-15T10:30:00} with the fraction only when non-zero. */
     public static String localDateTime(LocalDateTime value) {
-        return DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(value);
+        return IsoTimes.localDateTime(value);
     }
 
     /** {@code 2024-12-15T10:30:00.123456Z}: always UTC so cursors compare as text. */
     public static String instant(Instant value) {
-        return DateTimeFormatter.ISO_INSTANT.format(value);
+        return IsoTimes.instant(value);
     }
 
     /** An exact decimal as a JSON number, never in exponent notation for negative scales. */

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Benchmark (not a test): a 2,000,000-row, 10-column PostgreSQL table read by
+#   1. psql -c "\copy (select * from t) to '/dev/null'"          (the reference)
+#   2. solidafy-cdk read --connector postgres  -> JSON lines to /dev/null, -Xmx256m
+#   3. solidafy-cdk read --connector postgres --format parquet --output DIR, -Xmx256m (when the Parquet sink is staged)
+# printing rows/s (wall time, JVM start included) and peak RSS (/usr/bin/time %M).
+#
+# Usage (from the repository root, after `mvn -q package -DskipTests`, or at least
+#   `mvn -q -pl plugin-database-duckdb package -DskipTests` for the plugin staging):
+#   plugin-database-duckdb/bench/postgres-throughput.sh [rows]
+# Server: BENCH_PG_HOST/PORT/USER (127.0.0.1, 5432, postgres); the table lives in database solidafy_bench.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROWS=${1:-2000000}
+HOST=${BENCH_PG_HOST:-127.0.0.1}
+PORT=${BENCH_PG_PORT:-5432}
+USER_NAME=${BENCH_PG_USER:-postgres}
+DB=solidafy_bench
+HEAP=${HEAP:--Xmx256m}
+PSQL="psql -X -q -h $HOST -p $PORT -U $USER_NAME"
+
+if ! $PSQL -d postgres -Atc "select 1 from pg_database where datname = '$DB'" | grep -q 1; then
+  $PSQL -d postgres -c "create database $DB"
+fi
+have=$($PSQL -d $DB -Atc "select count(*) from pg_class where relname = 't' and relnamespace = 'public'::regnamespace")
+if [ "$have" = "0" ] || [ "$($PSQL -d $DB -Atc 'select count(*) from t')" != "$ROWS" ]; then
+  echo "== creating public.t with $ROWS rows"
+  $PSQL -d $DB -c "drop table if exists t" -c "create table t (
+      id bigint primary key, created_at timestamptz not null, name text, amount numeric(12,2), qty int,
+      price double precision, active boolean, day date, note text, code varchar(16))" \
+    -c "insert into t select g, timestamptz '2024-01-01 00:00:00+00' + g * interval '1 second', 'name-' || g,
+      (g % 100000) / 100.0, g % 1000, g * 0.25, g % 2 = 0, date '2020-01-01' + (g % 2000),
+      'note number ' || g || ' with some text', 'C' || (g % 9973) from generate_series(1, $ROWS) g" \
+    -c "vacuum analyze t"
+fi
+
+measure() { # label command... (the command's stdout goes to /dev/null)
+  local label=$1; shift
+  /usr/bin/time -f "%e %M" -o /tmp/solidafy-db-bench.time "$@" > /dev/null
+  read -r seconds rss_kb < /tmp/solidafy-db-bench.time
+  awk -v n="$ROWS" -v s="$seconds" -v r="$rss_kb" -v l="$label" \
+    'BEGIN { printf "%-36s %6.2f s  %9.0f rows/s  peak RSS %6.0f MiB\n", l, s, n / s, r / 1024 }'
+}
+
+CONFIG="{\"host\":\"$HOST\",\"port\":$PORT,\"user\":\"$USER_NAME\",\"database\":\"$DB\"}"
+for run in 1 2; do
+  echo "== run $run"
+  measure "psql copy to /dev/null" $PSQL -d $DB -c "\\copy (select * from t) to '/dev/null'"
+  measure "solidafy-cdk read -> JSON lines" env JAVA_OPTS="$HEAP" ./solidafy-cdk read -c postgres --config-json "$CONFIG" \
+    -s public.t --log-level WARN
+  if [ -d plugins-dir/plugin-sink-parquet ]; then
+    OUT=$(mktemp -d /tmp/solidafy-db-bench-parquet.XXXXXX)
+    measure "solidafy-cdk read -> Parquet" env JAVA_OPTS="$HEAP" ./solidafy-cdk read -c postgres --config-json "$CONFIG" \
+      -s public.t --log-level WARN --format parquet --output "$OUT"
+    echo "   parquet output: $(du -sh "$OUT" | cut -f1) in $(find "$OUT" -name '*.parquet' | wc -l) file(s)"
+    rm -rf "$OUT"
+  else
+    echo "   (no Parquet sink staged in plugins-dir: Parquet not measured)"
+  fi
+done

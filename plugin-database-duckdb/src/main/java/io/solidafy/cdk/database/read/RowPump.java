@@ -1,0 +1,84 @@
+package io.solidafy.cdk.database.read;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.solidafy.cdk.database.types.ValueReader;
+import java.sql.ResultSet;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Turns result rows into JSON records on its own thread and hands them over in small batches
+ * through a bounded queue, so fetching and converting overlap with the runtime writing the previous
+ * records. At most {@code capacity} batches wait, which bounds memory. The producer stops at the
+ * end of the result, on an error (handed over as the last batch) or when {@link #stop()} is called.
+ */
+final class RowPump implements Runnable {
+
+    /** Rows converted in one go; {@code error} set (and {@code last}) when the producer failed. */
+    record Batch(ObjectNode[] rows, int size, Throwable error, boolean last) {}
+
+    private final ResultSet rows;
+    private final String[] names;
+    private final ValueReader[] readers;
+    private final int batchSize;
+    private final BlockingQueue<Batch> queue;
+    private volatile boolean stopped;
+
+    RowPump(ResultSet rows, String[] names, ValueReader[] readers, int batchSize, int capacity) {
+        this.rows = rows;
+        this.names = names;
+        this.readers = readers;
+        this.batchSize = batchSize;
+        this.queue = new ArrayBlockingQueue<>(capacity);
+    }
+
+    @Override
+    public void run() {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        int count = names.length;
+        try {
+            ObjectNode[] batch = new ObjectNode[batchSize];
+            int size = 0;
+            while (!stopped && rows.next()) {
+                ObjectNode record = nodes.objectNode();
+                for (int i = 0; i < count; i++) {
+                    record.set(names[i], readers[i].read(rows, i + 1));
+                }
+                batch[size++] = record;
+                if (size == batchSize) {
+                    put(new Batch(batch, size, null, false));
+                    batch = new ObjectNode[batchSize];
+                    size = 0;
+                }
+            }
+            put(new Batch(batch, size, null, true));
+        } catch (Throwable e) {
+            put(new Batch(new ObjectNode[0], 0, e, true));
+        }
+    }
+
+    /** The next batch; waits for the producer. */
+    Batch take() throws InterruptedException {
+        return queue.take();
+    }
+
+    /** Asks the producer to stop and frees the queue so it is not left waiting. */
+    void stop() {
+        stopped = true;
+        queue.clear();
+    }
+
+    private void put(Batch batch) {
+        try {
+            while (!stopped) {
+                if (queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
