@@ -27,13 +27,21 @@ import java.util.Optional;
  */
 public final class YamlSourceFactory implements SourceFactory {
 
-    private static final String INDEX = "connectors/index.txt";
-
     private final Clock clock;
+    private final String resourceDir;
     private volatile Map<String, ConnectorDefinition> builtIns;
 
     public YamlSourceFactory(Clock clock) {
+        this(clock, "connectors");
+    }
+
+    /**
+     * @param resourceDir the resource folder holding {@code index.txt} and the connector files
+     *                    (tests use their own folder)
+     */
+    YamlSourceFactory(Clock clock, String resourceDir) {
         this.clock = clock;
+        this.resourceDir = resourceDir;
     }
 
     @Override
@@ -56,11 +64,12 @@ public final class YamlSourceFactory implements SourceFactory {
 
     private Map<String, ConnectorDefinition> loadBuiltIns() {
         Map<String, ConnectorDefinition> definitions = new LinkedHashMap<>();
-        String index = resource(INDEX).orElse("");
+        String index = resource(resourceDir + "/index.txt").orElse("");
         for (String line : index.lines().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList()) {
-            String text = resource("connectors/" + line)
-                    .orElseThrow(() -> new IllegalStateException("Built-in connector resource connectors/" + line + " is missing from the plugin jar."));
-            ConnectorDefinition definition = ConnectorDefinition.parse(text, "connectors/" + line, Optional.empty(), true);
+            String name = resourceDir + "/" + line;
+            String text = resource(name)
+                    .orElseThrow(() -> new IllegalStateException("Built-in connector resource " + name + " is missing from the plugin jar."));
+            ConnectorDefinition definition = ConnectorDefinition.parse(text, name, Optional.empty(), true);
             definitions.put(definition.info().name(), definition);
         }
         return definitions;

@@ -218,4 +218,14 @@ class PaginationTest extends WireMockSupport {
         assertTrue(stream.path("error").asText().contains("repeats an earlier request"), stream.toString());
         server.verify(1, getRequestedFor(urlPathEqualTo("/items"))); // the repeat is detected before it is sent
     }
+
+    @Test
+    void maxRecordsStopsPagingWithoutFetchingFurtherPages() {
+        server.stubFor(get(urlPathEqualTo("/items")).withQueryParam("page", equalTo("1")).willReturn(okJson("{\"data\":" + items(1, 2) + "}")));
+        server.stubFor(get(urlPathEqualTo("/items")).withQueryParam("page", equalTo("2")).willReturn(okJson("{\"data\":" + items(3, 4) + "}")));
+        server.stubFor(get(urlPathEqualTo("/items")).withQueryParam("page", equalTo("3")).willReturn(okJson("{\"data\":" + items(5, 6) + "}")));
+        Cli.Result result = read(stream("type: page_number\n"), "{}", "--max-records", "3");
+        assertEquals(List.of(1, 2, 3), ids(result));
+        server.verify(0, getRequestedFor(urlPathEqualTo("/items")).withQueryParam("page", equalTo("3")));
+    }
 }
