@@ -19,7 +19,10 @@ public interface ComponentConfig {
     /** The raw YAML object, unrendered. */
     ObjectNode raw();
 
-    /** The value at {@code key} rendered as a template; empty when absent or rendered empty. */
+    /**
+     * The value at {@code key} rendered as a template; empty when absent or rendered empty. A
+     * mapping or list is rendered leaf by leaf and returned as compact JSON text.
+     */
     Optional<String> string(String key);
 
     /**

@@ -58,21 +58,31 @@ public final class Connector implements AutoCloseable {
         this.scope = Scope.ofConfig(config, known).withState(noState);
         HttpEngine http = new HttpEngine(settings(tree.path("http")), new Masking(secrets), message -> context.log(LogLevel.WARN, message));
         this.engine = new Engine(mapper, templates, http, clock);
+        try {
+            String baseUrl = baseUrl(definition, config, templates);
+            this.requests = new RequestFactory(engine, baseUrl);
+            this.components = new Components(context.authenticators(), context.paginators(), engine);
+            this.authenticator = components.authenticator(tree.get("auth"), scope);
+        } catch (RuntimeException e) {
+            http.close(); // a connector that cannot open leaves no pool behind
+            throw e;
+        }
+    }
+
+    private String baseUrl(ConnectorDefinition definition, ObjectNode config, TemplateEngine templates) {
+        ObjectNode tree = definition.tree();
         String baseUrl = definition.builtIn() && config.hasNonNull(ConnectorDefinition.BASE_URL_OVERRIDE)
                 && !config.get(ConnectorDefinition.BASE_URL_OVERRIDE).asText().isBlank()
                 ? config.get(ConnectorDefinition.BASE_URL_OVERRIDE).asText()
                 : templates.render(tree.path("base_url").asText(), scope);
         if (!baseUrl.startsWith("http://") && !baseUrl.startsWith("https://")) {
-            http.close();
             throw new ConnectorException("base_url of connector '" + definition.info().name() + "' renders to '" + baseUrl
                     + "', which is not an http(s) URL.");
         }
         while (baseUrl.endsWith("/")) {
             baseUrl = baseUrl.substring(0, baseUrl.length() - 1);
         }
-        this.requests = new RequestFactory(engine, baseUrl);
-        this.components = new Components(context.authenticators(), context.paginators(), engine);
-        this.authenticator = components.authenticator(tree.get("auth"), scope);
+        return baseUrl;
     }
 
     /** Config values that are templates (e.g. a default of {@code "{{ days_ago(7) }}"}) are rendered once. */

@@ -11,7 +11,6 @@ import io.solidafy.cdk.spi.ConnectorException;
 import io.solidafy.cdk.spi.LogLevel;
 import io.solidafy.cdk.spi.source.Emitter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -104,7 +103,7 @@ final class Partitions implements Iterable<Partition> {
         try {
             new StreamReader(connector, parentStream, object(), collector).read(object());
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new ConnectorException("Stream " + name + ": reading parent stream " + parentName + " failed: " + e.getMessage() + ".");
         }
         emitter.log(LogLevel.INFO, "Stream " + name + ": " + partitions.size() + " partitions from parent stream " + parentName);
         return partitions;
@@ -199,7 +198,7 @@ final class Partitions implements Iterable<Partition> {
             Optional<String> recordsPath = download.hasNonNull("records_path") ? Optional.of(download.get("records_path").asText()) : Optional.empty();
             return new Partition(Optional.empty(), object(), vars, Optional.of(downloadBlock), recordsPath);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new ConnectorException("Stream " + name + ": the async job answered something unreadable: " + e.getMessage() + ".");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ConnectorException("The read was interrupted.");

@@ -127,7 +127,7 @@ public final class YamlSource implements Source {
                 new StreamReader(connector, stream, connector.engine().mapper().createObjectNode(), sampler)
                         .read(connector.engine().mapper().createObjectNode());
                 streams.add(descriptor.withSchema(inferrer.schema()));
-            } catch (ConnectorException | IOException e) {
+            } catch (RuntimeException | IOException e) {
                 context.log(LogLevel.WARN, "Sampling stream " + descriptor.name() + " failed (" + e.getMessage() + "); its schema is left open");
                 streams.add(sampler.count() > 0 ? descriptor.withSchema(inferrer.schema()) : descriptor);
             }

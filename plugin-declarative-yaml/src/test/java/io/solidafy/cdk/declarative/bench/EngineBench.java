@@ -79,8 +79,12 @@ public final class EngineBench {
             resetPeakRss();
             Result engine = engine(base, pages, false);
             long engineRss = peakRssKb();
+            resetPeakRss();
+            Result cli = cli(base);
+            long cliRss = peakRssKb();
             print("bare HttpClient5+Jackson", bare, bareRss);
             print("declarative engine", engine, engineRss);
+            print("CLI read -> JSON lines", cli, cliRss);
             System.out.printf(Locale.ROOT, "engine / bare = %.1f%%%n", 100.0 * engine.rate() / bare.rate());
         } finally {
             server.stop(0);
@@ -148,6 +152,79 @@ public final class EngineBench {
         }
         return new Result(records, (System.nanoTime() - start) / 1e9);
     }
+
+    /** The whole CLI ({@code read}, JSON lines to a discarding stdout): engine plus runtime pipeline and writer. */
+    private static Result cli(String base) throws Exception {
+        Path file = Files.createTempFile("bench-cli", ".yaml");
+        Files.writeString(file, YAML.replace("BASE", base));
+        Path plugins = Files.createTempDirectory("bench-plugins");
+        LastLine stdout = new LastLine();
+        long start = System.nanoTime();
+        int code = io.solidafy.cdk.runtime.cli.Main.run(new String[] {"read", "--connector", file.toString(), "--config-json", "{}",
+                "--log-level", "INFO", "--plugins-dir", plugins.toString()}, stdout, System.err, java.util.Map.of());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Files.deleteIfExists(file);
+        Files.deleteIfExists(plugins);
+        JsonNode summary = new ObjectMapper().readTree(stdout.last()).path("summary");
+        if (code != 0 || !summary.path("status").asText().equals("SUCCEEDED")) {
+            throw new IllegalStateException("CLI read failed: " + stdout.last());
+        }
+        return new Result(summary.path("total_records").asLong(), seconds);
+    }
+
+    /** Discards output but keeps the last complete line (the SYNC_SUMMARY). */
+    private static final class LastLine extends OutputStream {
+        private final java.io.ByteArrayOutputStream current = new java.io.ByteArrayOutputStream();
+        private byte[] last = new byte[0];
+
+        @Override
+        public void write(int b) {
+            if (b == '\n') {
+                last = current.toByteArray();
+                current.reset();
+            } else {
+                current.write(b);
+            }
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            int from = off;
+            for (int i = off; i < off + len; i++) {
+                if (b[i] == '\n') {
+                    current.write(b, from, i - from);
+                    last = current.toByteArray();
+                    current.reset();
+                    from = i + 1;
+                }
+            }
+            current.write(b, from, off + len - from);
+        }
+
+        String last() {
+            return new String(last, StandardCharsets.UTF_8);
+        }
+    }
+
+    private static final String YAML = """
+            name: bench
+            base_url: BASE
+            streams:
+              - name: items
+                request:
+                  path: /items
+                decoder:
+                  type: json
+                  records_path: data
+                pagination:
+                  type: page_number
+                  page_size_param: limit
+                  page_size: 100
+                  stop:
+                    type: field
+                    path: has_more
+                    value: false
+            """;
 
     /** The declarative engine reading the same pages through a connector file. */
     private static Result engine(String base, int pages, boolean warmUp) throws Exception {
