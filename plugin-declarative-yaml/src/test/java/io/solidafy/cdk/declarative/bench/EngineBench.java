@@ -40,26 +40,36 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
  * loop, in the same JVM. Prints records/s and peak RSS (VmHWM, reset between phases).
  *
  * <p>Run: {@code mvn -q -pl plugin-declarative-yaml test-compile exec:exec@bench} (JVM flags
- * {@code -Xmx128m}); optional {@code -Dbench.pages=N} is passed through {@code BENCH_PAGES}.
+ * {@code -Xmx128m}); environment {@code BENCH_PAGES} and {@code BENCH_PAGE_SIZE} change the shape.
  */
 public final class EngineBench {
 
-    private static final int PAGE_SIZE = 100;
+    /** Records per page; {@code BENCH_PAGE_SIZE=100000 BENCH_PAGES=10} gives 80 MB pages (memory check). */
+    private static final int PAGE_SIZE = Integer.parseInt(System.getenv().getOrDefault("BENCH_PAGE_SIZE", "100"));
 
     private EngineBench() {}
 
     public static void main(String[] args) throws Exception {
         int pages = Integer.parseInt(System.getenv().getOrDefault("BENCH_PAGES", "10000"));
-        byte[] middle = page(true);
-        byte[] last = page(false);
+        // small pages are generated once; huge pages are generated while sent, so the server needs no big buffer
+        boolean huge = PAGE_SIZE > 1000;
+        byte[] middle = huge ? null : page(true);
+        byte[] last = huge ? null : page(false);
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
         server.setExecutor(Executors.newFixedThreadPool(2));
         int total = pages;
         server.createContext("/items", exchange -> {
             String query = exchange.getRequestURI().getRawQuery();
             int page = Integer.parseInt(query.replaceAll(".*page=(\\d+).*", "$1"));
-            byte[] body = page >= total ? last : middle;
             exchange.getResponseHeaders().set("Content-Type", "application/json");
+            if (huge) {
+                exchange.sendResponseHeaders(200, 0);
+                try (OutputStream out = new java.io.BufferedOutputStream(exchange.getResponseBody(), 1 << 16)) {
+                    writePage(out, page < total);
+                }
+                return;
+            }
+            byte[] body = page >= total ? last : middle;
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
@@ -68,7 +78,7 @@ public final class EngineBench {
         server.start();
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
         System.out.printf(Locale.ROOT, "record size ~%d bytes, %d records per page, %d pages, max heap %d MB%n",
-                middle.length / PAGE_SIZE, PAGE_SIZE, pages, Runtime.getRuntime().maxMemory() >> 20);
+                huge ? 824 : middle.length / PAGE_SIZE, PAGE_SIZE, pages, Runtime.getRuntime().maxMemory() >> 20);
         try {
             // warm-up of both paths on a short stream (pages beyond the total answer as the last page)
             bare(base, Math.min(500, pages));
@@ -105,20 +115,33 @@ public final class EngineBench {
     }
 
     /** A page of PAGE_SIZE records of about 800 bytes, with has_more set as given. */
-    private static byte[] page(boolean hasMore) {
-        StringBuilder out = new StringBuilder("{\"object\":\"list\",\"has_more\":").append(hasMore).append(",\"data\":[");
+    private static byte[] page(boolean hasMore) throws java.io.IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        writePage(out, hasMore);
+        return out.toByteArray();
+    }
+
+    private static void writePage(OutputStream out, boolean hasMore) throws java.io.IOException {
+        out.write(("{\"object\":\"list\",\"has_more\":" + hasMore + ",\"data\":[").getBytes(StandardCharsets.UTF_8));
         for (int i = 0; i < PAGE_SIZE; i++) {
-            out.append(i == 0 ? "" : ",")
+            StringBuilder record = new StringBuilder(900);
+            record.append(i == 0 ? "" : ",")
                     .append("{\"id\":\"cus_").append(100000 + i).append("\",\"object\":\"customer\",\"created\":").append(1700000000 + i)
                     .append(",\"email\":\"user").append(i).append("@example.com\",\"name\":\"Customer Number ").append(i)
                     .append("\",\"active\":true,\"balance\":").append(i * 137).append(",\"currency\":\"usd\",\"tags\":[\"alpha\",\"beta\",\"gamma\"],")
                     .append("\"address\":{\"line1\":\"").append(i).append(" Main Street\",\"city\":\"Springfield\",\"postal_code\":\"12345\",\"country\":\"US\"},")
                     .append("\"metadata\":{\"plan\":\"enterprise\",\"region\":\"eu-west-1\",\"segment\":\"b2b\"},")
-                    .append("\"description\":\"").append("Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut aliquip ex ea commodo consequat. Duis aute irure dolor in reprehenderit in voluptate velit esse cillum dolore eu fugiat nulla pariatur. Excepteur sint occaecat cupidatat non proident, sunt in culpa.")
+                    .append("\"description\":\"").append(LOREM)
                     .append("\",\"score\":").append(i * 0.5).append(",\"updated_at\":\"2024-01-01T00:00:00Z\"}");
+            out.write(record.toString().getBytes(StandardCharsets.UTF_8));
         }
-        return out.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+        out.write("]}".getBytes(StandardCharsets.UTF_8));
     }
+
+    private static final String LOREM = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et"
+            + " dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut aliquip ex ea commodo consequat."
+            + " Duis aute irure dolor in reprehenderit in voluptate velit esse cillum dolore eu fugiat nulla pariatur. Excepteur sint occaecat"
+            + " cupidatat non proident, sunt in culpa.";
 
     /** The bare loop: same client library and JSON parser, no engine. */
     private static Result bare(String base, int pages) throws Exception {
@@ -156,7 +179,7 @@ public final class EngineBench {
     /** The whole CLI ({@code read}, JSON lines to a discarding stdout): engine plus runtime pipeline and writer. */
     private static Result cli(String base) throws Exception {
         Path file = Files.createTempFile("bench-cli", ".yaml");
-        Files.writeString(file, YAML.replace("BASE", base));
+        Files.writeString(file, YAML.replace("BASE", base).replace("PAGE_SIZE", Integer.toString(PAGE_SIZE)));
         Path plugins = Files.createTempDirectory("bench-plugins");
         LastLine stdout = new LastLine();
         long start = System.nanoTime();
@@ -219,7 +242,7 @@ public final class EngineBench {
                 pagination:
                   type: page_number
                   page_size_param: limit
-                  page_size: 100
+                  page_size: PAGE_SIZE
                   stop:
                     type: field
                     path: has_more
@@ -242,12 +265,12 @@ public final class EngineBench {
                     pagination:
                       type: page_number
                       page_size_param: limit
-                      page_size: 100
+                      page_size: PAGE_SIZE
                       stop:
                         type: field
                         path: has_more
                         value: false
-                """.replace("BASE", base));
+                """.replace("BASE", base).replace("PAGE_SIZE", Integer.toString(PAGE_SIZE)));
         DeclarativePlugin plugin = new DeclarativePlugin();
         YamlSourceFactory factory = new YamlSourceFactory(Clock.systemUTC());
         ConnectorInfo info = factory.load(file);
