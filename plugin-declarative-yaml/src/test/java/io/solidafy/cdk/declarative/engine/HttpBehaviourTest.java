@@ -167,4 +167,23 @@ class HttpBehaviourTest extends WireMockSupport {
         assertEquals(1, result.records("form").size(), result.stdout());
         assertEquals(1, result.records("text").size(), result.stdout());
     }
+
+    @Test
+    void retriesATimeoutAndHonoursARateLimit() {
+        sequence(aResponse().withFixedDelay(1500).withBody("[]"));
+        Path file = connector("""
+                name: slow
+                base_url: BASE
+                http:
+                  timeout_secs: 0.3
+                  rate_limit_rps: 20
+                streams:
+                  - name: items
+                    request:
+                      path: /items
+                """);
+        Cli.Result result = read(file, "{}");
+        assertEquals(1, result.records("items").size(), result.stdout());
+        assertTrue(result.logs("WARN").stream().anyMatch(m -> m.contains("Timeout")), result.stdout());
+    }
 }
