@@ -374,9 +374,7 @@ public final class DefinitionValidator {
             return;
         }
         if (node.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
                 templates(field.getValue(), at.isEmpty() ? field.getKey() : at + "." + field.getKey());
             }
         } else if (node.isArray()) {
@@ -417,7 +415,7 @@ public final class DefinitionValidator {
         if (!object(node, at)) {
             return;
         }
-        node.fields().forEachRemaining(e -> {
+        node.properties().forEach(e -> {
             if (e.getValue().isContainerNode() && !isStringList(e.getValue())) {
                 problem(at + "." + e.getKey(), "must be a text value (a template) or a list of them.");
             }

@@ -89,7 +89,7 @@ public final class Connector implements AutoCloseable {
     private static ObjectNode renderDefaults(ObjectNode raw, TemplateEngine templates, Set<String> known) {
         ObjectNode config = raw.deepCopy();
         Scope plain = Scope.ofConfig(raw, known);
-        raw.fields().forEachRemaining(e -> {
+        raw.properties().forEach(e -> {
             if (e.getValue().isTextual() && e.getValue().asText().contains("{{")) {
                 config.set(e.getKey(), templates.renderValue(e.getValue().asText(), plain));
             }

@@ -57,7 +57,7 @@ final class RequestFactory {
         PreparedRequest request = new PreparedRequest(method, url(templates.render(block.path("path").asText(""), scope)));
         JsonNode params = block.get("params");
         if (params != null && params.isObject()) {
-            params.fields().forEachRemaining(e -> {
+            params.properties().forEach(e -> {
                 List<JsonNode> values = new ArrayList<>();
                 if (e.getValue().isArray()) {
                     e.getValue().forEach(values::add);
@@ -76,7 +76,7 @@ final class RequestFactory {
         allHeaders.add(block.get("headers"));
         for (JsonNode group : allHeaders) {
             if (group != null && group.isObject()) {
-                group.fields().forEachRemaining(e -> {
+                group.properties().forEach(e -> {
                     String value = e.getValue().isTextual() ? templates.render(e.getValue().asText(), scope) : TemplateEngine.toText(e.getValue());
                     if (!value.isEmpty()) {
                         request.setHeader(e.getKey(), value);
@@ -137,7 +137,7 @@ final class RequestFactory {
 
     private static String form(JsonNode fields) {
         StringBuilder out = new StringBuilder();
-        for (Map.Entry<String, JsonNode> field : (Iterable<Map.Entry<String, JsonNode>>) fields::fields) {
+        for (Map.Entry<String, JsonNode> field : fields.properties()) {
             if (out.length() > 0) {
                 out.append('&');
             }

@@ -96,7 +96,7 @@ final class StreamReader {
         ObjectNode completed = empty();
         JsonNode incoming = state.path("partitions");
         if (incoming.isObject()) {
-            incoming.fields().forEachRemaining(e -> {
+            incoming.properties().forEach(e -> {
                 if (e.getValue().path("completed").asBoolean(false)) {
                     completed.set(e.getKey(), e.getValue());
                 }

@@ -15,7 +15,7 @@ final class Transforms {
     static void apply(JsonNode transform, ObjectNode record, Scope scope, Engine engine) {
         JsonNode add = transform.get("add_fields");
         if (add != null && add.isObject()) {
-            for (Map.Entry<String, JsonNode> field : (Iterable<Map.Entry<String, JsonNode>>) add::fields) {
+            for (Map.Entry<String, JsonNode> field : add.properties()) {
                 JsonNode value = field.getValue().isTextual()
                         ? engine.templates().renderValue(field.getValue().asText(), scope) : field.getValue();
                 set(record, engine.path(field.getKey()).keys(), value);

@@ -38,7 +38,7 @@ public final class SchemaInferrer {
                 types.add("null");
             } else if (value.isObject()) {
                 types.add("object");
-                value.fields().forEachRemaining(e -> properties.computeIfAbsent(e.getKey(), k -> new Shape()).observe(e.getValue()));
+                value.properties().forEach(e -> properties.computeIfAbsent(e.getKey(), k -> new Shape()).observe(e.getValue()));
             } else if (value.isArray()) {
                 types.add("array");
                 if (items == null) {

@@ -87,7 +87,7 @@ public final class TemplateEngine {
         }
         if (node.isObject()) {
             var out = JsonNodeFactory.instance.objectNode();
-            node.fields().forEachRemaining(e -> out.set(e.getKey(), renderTree(e.getValue(), scope)));
+            node.properties().forEach(e -> out.set(e.getKey(), renderTree(e.getValue(), scope)));
             return out;
         }
         if (node.isArray()) {
