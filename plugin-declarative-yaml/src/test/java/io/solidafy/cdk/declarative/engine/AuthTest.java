@@ -216,4 +216,35 @@ class AuthTest extends WireMockSupport {
         assertEquals("SUCCEEDED", result.ofType("CONNECTION_STATUS").get(0).path("connectionStatus").path("status").asText(), result.stdout());
         server.verify(0, getRequestedFor(urlPathEqualTo("/items")));
     }
+
+    @Test
+    void jwtSignedWithRsaAndExchangedForAnAccessToken() throws Exception {
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        java.security.KeyPair keys = generator.generateKeyPair();
+        String pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(keys.getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
+        server.stubFor(post("/token").withRequestBody(containing("grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer"))
+                .willReturn(okJson("{\"access_token\":\"exchanged-1\",\"expires_in\":3600}")));
+        items();
+        Path file = withAuth("""
+                type: jwt
+                private_key: "{{ config.private_key }}"
+                algorithm: RS256
+                claims:
+                  iss: svc@example.com
+                  aud: BASE/token
+                token_url: BASE/token
+                """.replace("BASE", base()));
+        String config = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("private_key", pem).toString();
+        assertRead(read(file, config));
+        server.verify(getRequestedFor(urlPathEqualTo("/items")).withHeader("Authorization", equalTo("Bearer exchanged-1")));
+        String form = server.findAll(postRequestedFor(urlEqualTo("/token"))).get(0).getBodyAsString();
+        String assertion = java.net.URLDecoder.decode(form.replaceAll(".*assertion=([^&]*).*", "$1"), StandardCharsets.UTF_8);
+        String[] parts = assertion.split("\\.");
+        java.security.Signature verifier = java.security.Signature.getInstance("SHA256withRSA");
+        verifier.initVerify(keys.getPublic());
+        verifier.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+        assertTrue(verifier.verify(Base64.getUrlDecoder().decode(parts[2])), "the assertion is signed with the configured key");
+    }
 }

@@ -11,6 +11,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.solidafy.cdk.declarative.support.Cli;
 import io.solidafy.cdk.declarative.support.WireMockSupport;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Retries, Retry-After, connection resets, malformed pages, headers, bodies and error messages. */
@@ -185,5 +186,32 @@ class HttpBehaviourTest extends WireMockSupport {
         Cli.Result result = read(file, "{}");
         assertEquals(1, result.records("items").size(), result.stdout());
         assertTrue(result.logs("WARN").stream().anyMatch(m -> m.contains("Timeout")), result.stdout());
+    }
+
+    @Test
+    void streamsReadConcurrentlyShareOneConnector() {
+        for (String name : List.of("a", "b", "c")) {
+            server.stubFor(get(urlPathEqualTo("/" + name)).willReturn(okJson("[{\"id\":1},{\"id\":2}]")));
+        }
+        Path file = connector("""
+                name: many
+                base_url: BASE
+                auth:
+                  type: bearer
+                  token: "{{ config.token }}"
+                streams:
+                  - name: a
+                    request:
+                      path: /a
+                  - name: b
+                    request:
+                      path: /b
+                  - name: c
+                    request:
+                      path: /c
+                """);
+        Cli.Result result = read(file, "{\"token\":\"t\"}", "--concurrency", "3");
+        assertEquals("SUCCEEDED", result.summary().path("status").asText(), result.stdout());
+        assertEquals(6, result.summary().path("total_records").asInt());
     }
 }
