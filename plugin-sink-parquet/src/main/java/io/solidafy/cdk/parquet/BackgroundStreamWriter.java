@@ -2,6 +2,7 @@ package io.solidafy.cdk.parquet;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.solidafy.cdk.parquet.write.ParquetSchema;
+import io.solidafy.cdk.parquet.write.RecordTape;
 import io.solidafy.cdk.spi.sink.StreamWriter;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -27,6 +28,9 @@ final class BackgroundStreamWriter implements StreamWriter {
 
     static final int BATCH = 128;
     static final int QUEUE_BATCHES = 4;
+    /** A batch is handed over early once its tape holds this many bytes (large records). */
+    static final int TAPE_LIMIT = 1 << 20;
+    private static final int TAPE_HINT = 64 * 1024;
 
     private final ParquetStreamWriter target;
     private final BlockingQueue<Task> queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
@@ -36,12 +40,15 @@ final class BackgroundStreamWriter implements StreamWriter {
     private ObjectNode[] batch = new ObjectNode[BATCH];
     /** Per record: the part schema it was found to fit on this thread, or null. */
     private ParquetSchema[] checked = new ParquetSchema[BATCH];
+    /** Per record: its index on {@link #tape}, or -1. */
+    private int[] onTape = new int[BATCH];
+    private RecordTape tape = new RecordTape(TAPE_HINT);
     private int size;
     private boolean stopped;
 
     private sealed interface Task permits Batch, Call, Stop {}
 
-    private record Batch(ObjectNode[] records, ParquetSchema[] checked, int size) implements Task {}
+    private record Batch(ObjectNode[] records, ParquetSchema[] checked, int[] onTape, RecordTape tape, int size) implements Task {}
 
     /** A barrier: runs {@code action}; {@code evenAfterFailure} for abort, which must always run. */
     private record Call(Callable<Object> action, boolean evenAfterFailure, CompletableFuture<Object> result) implements Task {}
@@ -57,8 +64,9 @@ final class BackgroundStreamWriter implements StreamWriter {
 
     /**
      * Hands a record over. Whether it fits the open part is checked here, on the producer's thread
-     * where the record is still in cache, which takes that work off the encoder; the encoder only
-     * re-checks when its part changed meanwhile. {@code emittedAt} is not stored in Parquet files.
+     * where the record is still in cache, and a fitting record is shredded onto the batch's {@link
+     * RecordTape}; the encoder only replays it, or handles the record itself when its part changed
+     * meanwhile. {@code emittedAt} is not stored in Parquet files.
      */
     @Override
     public void write(ObjectNode record, long emittedAt) throws IOException {
@@ -67,9 +75,17 @@ final class BackgroundStreamWriter implements StreamWriter {
             throw asIo(failed);
         }
         ParquetSchema schema = target.currentSchema();
-        checked[size] = schema != null && schema.fits(record) ? schema : null;
+        if (schema != null && schema.fits(record)) {
+            schema.writeRecord(record, tape.recorder());
+            tape.endRecord();
+            checked[size] = schema;
+            onTape[size] = tape.records() - 1;
+        } else {
+            checked[size] = null;
+            onTape[size] = -1;
+        }
         batch[size++] = record;
-        if (size == BATCH) {
+        if (size == BATCH || tape.bytes() >= TAPE_LIMIT) {
             handOff();
         }
     }
@@ -93,6 +109,8 @@ final class BackgroundStreamWriter implements StreamWriter {
     public void abort() {
         batch = new ObjectNode[BATCH];
         checked = new ParquetSchema[BATCH];
+        onTape = new int[BATCH];
+        tape = new RecordTape(TAPE_HINT);
         size = 0;
         try {
             call(() -> {
@@ -121,7 +139,7 @@ final class BackgroundStreamWriter implements StreamWriter {
                 if (failure == null) {
                     try {
                         for (int i = 0; i < b.size(); i++) {
-                            target.write(b.records()[i], b.checked()[i]);
+                            target.write(b.records()[i], b.checked()[i], b.tape(), b.onTape()[i]);
                         }
                     } catch (Throwable e) {
                         failure = e;
@@ -171,9 +189,11 @@ final class BackgroundStreamWriter implements StreamWriter {
     }
 
     private void handOff() throws IOException {
-        put(new Batch(batch, checked, size));
+        put(new Batch(batch, checked, onTape, tape, size));
         batch = new ObjectNode[BATCH];
         checked = new ParquetSchema[BATCH];
+        onTape = new int[BATCH];
+        tape = new RecordTape(Math.min(TAPE_LIMIT, Math.max(TAPE_HINT, tape.bytes())));
         size = 0;
     }
 

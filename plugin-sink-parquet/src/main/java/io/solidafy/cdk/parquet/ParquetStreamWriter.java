@@ -6,6 +6,7 @@ import io.solidafy.cdk.parquet.schema.FieldType.Struct;
 import io.solidafy.cdk.parquet.schema.TypeMerger;
 import io.solidafy.cdk.parquet.write.ParquetSchema;
 import io.solidafy.cdk.parquet.write.PartFile;
+import io.solidafy.cdk.parquet.write.RecordTape;
 import io.solidafy.cdk.spi.LogLevel;
 import io.solidafy.cdk.spi.sink.StreamWriter;
 import io.solidafy.cdk.spi.storage.ObjectStorage;
@@ -61,7 +62,7 @@ final class ParquetStreamWriter implements StreamWriter {
 
     @Override
     public void write(ObjectNode record, long emittedAt) throws IOException {
-        write(record, null);
+        write(record, null, null, -1);
     }
 
     /**
@@ -73,12 +74,21 @@ final class ParquetStreamWriter implements StreamWriter {
     }
 
     /**
-     * Writes a record that the caller may already have checked: {@code fitsSchema} is the schema it
-     * was found to fit, or null. The check is redone here only when the part changed since.
+     * Writes a record that the caller may already have checked and shredded: {@code fitsSchema} is
+     * the part schema it was found to fit (null if none), and record {@code tapeIndex} of {@code
+     * tape} holds it shredded for that schema. Both are used only while that part is still open.
      */
-    void write(ObjectNode record, ParquetSchema fitsSchema) throws IOException {
+    void write(ObjectNode record, ParquetSchema fitsSchema, RecordTape tape, int tapeIndex) throws IOException {
         if (part != null) {
-            if ((fitsSchema != null && fitsSchema == part.schema()) || part.fits(record)) {
+            if (fitsSchema != null && fitsSchema == part.schema()) {
+                if (tape != null && tapeIndex >= 0) {
+                    part.write(tape, tapeIndex);
+                } else {
+                    part.write(record);
+                }
+                return;
+            }
+            if (part.fits(record)) {
                 part.write(record);
                 return;
             }

@@ -5,15 +5,21 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.hadoop.api.WriteSupport;
-import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
 
 /**
  * Writes Jackson records straight into Parquet's record consumer along a precomputed {@link
- * ParquetSchema}: no intermediate row objects, which is what makes this faster than the example
- * Group writer.
+ * ParquetSchema} (no intermediate row objects, which is what makes this faster than the example
+ * Group writer), or replays records already shredded onto a {@link RecordTape}.
  */
-final class JsonWriteSupport extends WriteSupport<ObjectNode> {
+final class JsonWriteSupport extends WriteSupport<Object> {
+
+    /** Points at one record of a tape; reused, since Parquet does not keep written values. */
+    static final class TapeCursor {
+        RecordTape tape;
+        int index;
+    }
+
 
     private final ParquetSchema schema;
     private final Map<String, String> metadata;
@@ -47,15 +53,11 @@ final class JsonWriteSupport extends WriteSupport<ObjectNode> {
     }
 
     @Override
-    public void write(ObjectNode record) {
-        out.startMessage();
-        if (schema.wholeRecord()) {
-            out.startField(ParquetSchema.WHOLE_RECORD, 0);
-            out.addBinary(Binary.fromString(record.toString()));
-            out.endField(ParquetSchema.WHOLE_RECORD, 0);
+    public void write(Object record) {
+        if (record instanceof TapeCursor cursor) {
+            cursor.tape.replay(cursor.index, out);
         } else {
-            schema.root().writeFields(record, out);
+            schema.writeRecord((ObjectNode) record, out);
         }
-        out.endMessage();
     }
 }

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.GroupType;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
@@ -50,6 +52,19 @@ public record ParquetSchema(MessageType message, Column.Group root, boolean whol
             return true;
         }
         return root.fits(record);
+    }
+
+    /** Writes one record (that {@link #fits}) as one Parquet message. */
+    public void writeRecord(JsonNode record, RecordConsumer out) {
+        out.startMessage();
+        if (wholeRecord) {
+            out.startField(WHOLE_RECORD, 0);
+            out.addBinary(Binary.fromString(record.toString()));
+            out.endField(WHOLE_RECORD, 0);
+        } else {
+            root.writeFields(record, out);
+        }
+        out.endMessage();
     }
 
     /** Builds the part schema for records of {@code type}. */

@@ -21,10 +21,11 @@ public final class PartFile {
     private final String key;
     private final Path staged;
     private final ParquetSchema schema;
-    private final ParquetWriter<ObjectNode> writer;
+    private final ParquetWriter<Object> writer;
     private long rows;
+    private final JsonWriteSupport.TapeCursor cursor = new JsonWriteSupport.TapeCursor();
 
-    private PartFile(ObjectStorage storage, String key, Path staged, ParquetSchema schema, ParquetWriter<ObjectNode> writer) {
+    private PartFile(ObjectStorage storage, String key, Path staged, ParquetSchema schema, ParquetWriter<Object> writer) {
         this.storage = storage;
         this.schema = schema;
         this.key = key;
@@ -37,7 +38,7 @@ public final class PartFile {
             Map<String, String> metadata) throws IOException {
         Path staged = storage.stage(key);
         try {
-            ParquetWriter<ObjectNode> writer = new Builder(new StagedOutputFile(staged), new JsonWriteSupport(schema, metadata))
+            ParquetWriter<Object> writer = new Builder(new StagedOutputFile(staged), new JsonWriteSupport(schema, metadata))
                     .withConf(new PlainParquetConfiguration())
                     .withCodecFactory(new Codecs(settings.zstdLevel()))
                     .withCompressionCodec(settings.codec())
@@ -65,6 +66,15 @@ public final class PartFile {
     /** Appends one record, which must fit the schema the part was opened with. */
     public void write(ObjectNode record) throws IOException {
         writer.write(record);
+        rows++;
+    }
+
+    /** Appends record {@code index} of {@code tape}, recorded with this part's {@link #schema()}. */
+    public void write(RecordTape tape, int index) throws IOException {
+        cursor.tape = tape;
+        cursor.index = index;
+        writer.write(cursor);
+        cursor.tape = null;
         rows++;
     }
 
@@ -100,10 +110,10 @@ public final class PartFile {
     }
 
     /** Parquet's builder, bound to our write support. */
-    private static final class Builder extends ParquetWriter.Builder<ObjectNode, Builder> {
-        private final WriteSupport<ObjectNode> support;
+    private static final class Builder extends ParquetWriter.Builder<Object, Builder> {
+        private final WriteSupport<Object> support;
 
-        Builder(OutputFile file, WriteSupport<ObjectNode> support) {
+        Builder(OutputFile file, WriteSupport<Object> support) {
             super(file);
             this.support = support;
         }
@@ -116,12 +126,12 @@ public final class PartFile {
         /** Abstract in Parquet, never called with a ParquetConfiguration; the reason Hadoop's API is needed at compile time. */
         @Override
         @SuppressWarnings("deprecation")
-        protected WriteSupport<ObjectNode> getWriteSupport(Configuration conf) {
+        protected WriteSupport<Object> getWriteSupport(Configuration conf) {
             return support;
         }
 
         @Override
-        protected WriteSupport<ObjectNode> getWriteSupport(org.apache.parquet.conf.ParquetConfiguration conf) {
+        protected WriteSupport<Object> getWriteSupport(org.apache.parquet.conf.ParquetConfiguration conf) {
             return support;
         }
     }
