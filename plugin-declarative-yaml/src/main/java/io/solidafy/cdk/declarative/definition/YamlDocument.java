@@ -90,8 +90,19 @@ public record YamlDocument(Optional<ObjectNode> root, Map<String, int[]> locatio
         locations.putIfAbsent(path, new int[] {line(node), column(node)});
         if (node instanceof MappingNode mapping) {
             ObjectNode object = NODES.objectNode();
+            ObjectNode merged = NODES.objectNode();
             for (NodeTuple tuple : mapping.getValue()) {
                 Node keyNode = tuple.getKeyNode();
+                if (Tag.MERGE.equals(keyNode.getTag())) {
+                    // '<<: *defaults' (a mapping or a list of them); explicit keys of this mapping win
+                    JsonNode value = convert(tuple.getValueNode(), path, locations, problems);
+                    for (JsonNode source : value.isArray() ? value : NODES.arrayNode().add(value)) {
+                        if (source.isObject()) {
+                            source.properties().forEach(e -> merged.putIfAbsent(e.getKey(), e.getValue()));
+                        }
+                    }
+                    continue;
+                }
                 String key = keyNode instanceof ScalarNode scalar ? scalar.getValue() : String.valueOf(keyNode);
                 String childPath = path.isEmpty() ? key : path + "." + key;
                 if (object.has(key)) {
@@ -101,6 +112,7 @@ public record YamlDocument(Optional<ObjectNode> root, Map<String, int[]> locatio
                 locations.put(childPath, new int[] {line(keyNode), column(keyNode)});
                 object.set(key, convert(tuple.getValueNode(), childPath, locations, problems));
             }
+            merged.properties().forEach(e -> object.putIfAbsent(e.getKey(), e.getValue().deepCopy()));
             return object;
         }
         if (node instanceof SequenceNode sequence) {

@@ -163,4 +163,30 @@ class ValidateAndSpecTest extends WireMockSupport {
         List<String> names = result.ofType("CONNECTORS").get(0).path("connectors").findValuesAsText("name");
         assertTrue(names.contains("stripe"), names.toString());
     }
+
+    @Test
+    void yamlAnchorsAndMergeKeysAreUnderstood() {
+        server.stubFor(get(urlPathEqualTo("/a")).willReturn(okJson("{\"data\":[{\"id\":1}]}")));
+        server.stubFor(get(urlPathEqualTo("/b")).willReturn(okJson("{\"items\":[{\"id\":2}]}")));
+        Path file = connector("""
+                name: anchors
+                base_url: BASE
+                streams:
+                  - name: a
+                    request:
+                      path: /a
+                    decoder: &json_data
+                      type: json
+                      records_path: data
+                  - name: b
+                    request:
+                      path: /b
+                    decoder:
+                      <<: *json_data
+                      records_path: items
+                """);
+        Cli.Result result = read(file, "{}");
+        assertEquals(1, result.records("a").size(), result.stdout() + result.stderr());
+        assertEquals(1, result.records("b").size(), result.stdout());
+    }
 }
