@@ -3,7 +3,9 @@
 #   1. psql -c "\copy (select * from t) to '/dev/null'"          (the reference)
 #   2. solidafy-cdk read --connector postgres  -> JSON lines to /dev/null, -Xmx256m
 #   3. solidafy-cdk read --connector postgres --format parquet --output DIR, -Xmx256m (when the Parquet sink is staged)
-# printing rows/s (wall time, JVM start included) and peak RSS (/usr/bin/time %M).
+# printing rows/s (wall time, JVM start included), peak RSS (/usr/bin/time %M) and the client's CPU time
+# (user + system; on a shared machine wall time also measures the neighbours). A run with -Xmx64m shows
+# that memory does not grow with the table.
 #
 # Usage (from the repository root, after `mvn -q package -DskipTests`, or at least
 #   `mvn -q -pl plugin-database-duckdb package -DskipTests` for the plugin staging):
@@ -36,21 +38,23 @@ fi
 
 measure() { # label command... (the command's stdout goes to /dev/null)
   local label=$1; shift
-  /usr/bin/time -f "%e %M" -o /tmp/solidafy-db-bench.time "$@" > /dev/null
-  read -r seconds rss_kb < /tmp/solidafy-db-bench.time
-  awk -v n="$ROWS" -v s="$seconds" -v r="$rss_kb" -v l="$label" \
-    'BEGIN { printf "%-36s %6.2f s  %9.0f rows/s  peak RSS %6.0f MiB\n", l, s, n / s, r / 1024 }'
+  /usr/bin/time -f "%e %M %U %S" -o /tmp/solidafy-db-bench.time "$@" > /dev/null
+  read -r seconds rss_kb user sys < /tmp/solidafy-db-bench.time
+  awk -v n="$ROWS" -v s="$seconds" -v r="$rss_kb" -v u="$user" -v y="$sys" -v l="$label" \
+    'BEGIN { printf "%-40s %6.2f s wall %9.0f rows/s  peak RSS %6.0f MiB  client CPU %5.2f s\n", l, s, n / s, r / 1024, u + y }'
 }
 
 CONFIG="{\"host\":\"$HOST\",\"port\":$PORT,\"user\":\"$USER_NAME\",\"database\":\"$DB\"}"
 for run in 1 2; do
   echo "== run $run"
   measure "psql copy to /dev/null" $PSQL -d $DB -c "\\copy (select * from t) to '/dev/null'"
-  measure "solidafy-cdk read -> JSON lines" env JAVA_OPTS="$HEAP" ./solidafy-cdk read -c postgres --config-json "$CONFIG" \
+  measure "solidafy-cdk read -> JSON lines $HEAP" env JAVA_OPTS="$HEAP" ./solidafy-cdk read -c postgres --config-json "$CONFIG" \
     -s public.t --log-level WARN
+  measure "solidafy-cdk read -> JSON lines -Xmx64m" env JAVA_OPTS="-Xmx64m" ./solidafy-cdk read -c postgres \
+    --config-json "$CONFIG" -s public.t --log-level WARN
   if [ -d plugins-dir/plugin-sink-parquet ]; then
     OUT=$(mktemp -d /tmp/solidafy-db-bench-parquet.XXXXXX)
-    measure "solidafy-cdk read -> Parquet" env JAVA_OPTS="$HEAP" ./solidafy-cdk read -c postgres --config-json "$CONFIG" \
+    measure "solidafy-cdk read -> Parquet $HEAP" env JAVA_OPTS="$HEAP" ./solidafy-cdk read -c postgres --config-json "$CONFIG" \
       -s public.t --log-level WARN --format parquet --output "$OUT"
     echo "   parquet output: $(du -sh "$OUT" | cut -f1) in $(find "$OUT" -name '*.parquet' | wc -l) file(s)"
     rm -rf "$OUT"

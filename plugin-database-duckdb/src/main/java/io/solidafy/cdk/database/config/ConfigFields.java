@@ -45,6 +45,8 @@ public final class ConfigFields {
                 + kind.duckDbType() + " extension", null));
         fields.add(ConfigField.optional("extension_repository", "string",
                 "DuckDB extension repository (URL or local directory) to install the " + kind.duckDbType() + " extension from", null));
+        fields.add(ConfigField.optional("duckdb_memory_limit", "string", "Memory limit of the embedded DuckDB (e.g. 256MB, 2GB)",
+                nodes.textNode(DatabaseConfig.DEFAULT_DUCKDB_MEMORY_LIMIT)));
         return List.copyOf(fields);
     }
 

@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param checkpointInterval rows between mid-stream checkpoints of an incremental read
  * @param extensionDirectory where DuckDB looks for installed extensions, if not its default
  * @param extensionRepository a (local) DuckDB extension repository to install from, if any
+ * @param duckDbMemoryLimit  DuckDB's {@code memory_limit} (its buffer pool caches what it scans)
  */
 public record DatabaseConfig(
         DatabaseKind kind,
@@ -35,10 +36,12 @@ public record DatabaseConfig(
         int fetchSize,
         int checkpointInterval,
         Optional<String> extensionDirectory,
-        Optional<String> extensionRepository) {
+        Optional<String> extensionRepository,
+        String duckDbMemoryLimit) {
 
     public static final int DEFAULT_FETCH_SIZE = 10_000;
     public static final int DEFAULT_CHECKPOINT_INTERVAL = 100_000;
+    public static final String DEFAULT_DUCKDB_MEMORY_LIMIT = "256MB";
 
     private static final List<String> SERVER_FIELDS = List.of("host", "port", "database", "user");
 
@@ -93,7 +96,8 @@ public record DatabaseConfig(
                 positive(config, "fetch_size", DEFAULT_FETCH_SIZE),
                 positive(config, "checkpoint_interval", DEFAULT_CHECKPOINT_INTERVAL),
                 text(config, "extension_directory"),
-                text(config, "extension_repository"));
+                text(config, "extension_repository"),
+                memoryLimit(text(config, "duckdb_memory_limit").orElse(DEFAULT_DUCKDB_MEMORY_LIMIT)));
     }
 
     private static Endpoint fields(DatabaseKind kind, ObjectNode config) {
@@ -142,6 +146,13 @@ public record DatabaseConfig(
             fields.put(entry.getKey(), entry.getValue().asText());
         }
         return fields;
+    }
+
+    private static String memoryLimit(String value) {
+        if (!value.matches("(?i)\\d+(\\.\\d+)?\\s*(B|KB|MB|GB|TB|KIB|MIB|GIB|TIB)")) {
+            throw new ConnectorException("Config field 'duckdb_memory_limit' must be a size such as 256MB or 2GB, not '" + value + "'.");
+        }
+        return value;
     }
 
     private static int positive(ObjectNode config, String field, int fallback) {

@@ -44,6 +44,8 @@ public final class DuckDbEngine implements Engine {
         Connection connection = new org.duckdb.DuckDBDriver().connect("jdbc:duckdb:", properties);
         this.root = connection.unwrap(org.duckdb.DuckDBConnection.class);
         try (Statement statement = root.createStatement()) {
+            // the buffer pool caches scanned data; cap it so memory stays bounded on large tables
+            statement.execute("SET memory_limit = " + literal(config.duckDbMemoryLimit()));
             if (!config.isDuckDbFile()) {
                 loadExtension(statement);
             }

@@ -45,6 +45,7 @@ public final class JdbcEngine implements Engine {
                 properties.setProperty("ApplicationName", "solidafy-cdk");
                 properties.setProperty("connectTimeout", "10");
                 properties.setProperty("defaultRowFetchSize", String.valueOf(config.fetchSize()));
+                // binary result format from the first execution: decoding is cheaper than parsing text
                 properties.setProperty("prepareThreshold", "-1");
             }
             case MYSQL -> {

@@ -38,6 +38,7 @@ public final class ReadPathBench {
             for (boolean serialise : new boolean[] {false, true}) {
                 JsonGenerator generator = mapper.getFactory().createGenerator(OutputStream.nullOutputStream());
                 long started = System.nanoTime();
+                long cpuStarted = cpu();
                 long rows;
                 try (Connection connection = engine.connect()) {
                     var columns = engine.catalog().columns(connection, table);
@@ -46,10 +47,20 @@ public final class ReadPathBench {
                             .read(connection, plan, Optional.empty(), new NullEmitter(serialise ? generator : null, mapper));
                 }
                 double seconds = (System.nanoTime() - started) / 1e9;
-                System.out.printf("%-28s %,d rows in %.2f s = %,.0f rows/s%n", serialise ? "rows -> JSON bytes" : "rows -> JSON nodes",
-                        rows, seconds, rows / seconds);
+                double cpuSeconds = (cpu() - cpuStarted) / 1e9;
+                System.out.printf("%-20s %,d rows in %.2f s = %,.0f rows/s; JVM CPU %.2f s = %.2f us/row%n",
+                        serialise ? "rows -> JSON bytes" : "rows -> JSON nodes", rows, seconds, rows / seconds, cpuSeconds,
+                        cpuSeconds * 1e6 / rows);
             }
         }
+    }
+
+    /** CPU time of the whole JVM (all threads), robust against other processes on the machine. */
+    private static long cpu() throws IOException {
+        // /proc/self/stat: fields 14 and 15 are user and system time in clock ticks (100 per second)
+        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
     }
 
     /** Counts records and optionally serialises them. */
