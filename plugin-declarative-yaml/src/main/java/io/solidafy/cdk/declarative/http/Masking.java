@@ -6,13 +6,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Hides secrets in URLs and messages: values of query parameters whose names look secret, and every
- * known secret value (the config's secret fields). Immutable.
+ * Hides secrets in URLs and messages: values of query parameters whose names end like a secret
+ * ({@code api_key}, {@code access_token}, {@code client_secret}, {@code sig}, ...), and every known
+ * secret value (the config's secret fields). Immutable.
  */
 public final class Masking {
 
     private static final Pattern SECRET_QUERY =
-            Pattern.compile("([?&][^=&#]*(?:key|token|secret|password|signature|auth|code|sig)[^=&#]*=)([^&#]*)", Pattern.CASE_INSENSITIVE);
+            Pattern.compile("([?&][^=&#]*(?:key|token|secret|password|passwd|signature|sig|auth|assertion)=)([^&#]*)", Pattern.CASE_INSENSITIVE);
 
     private final List<String> secrets;
 
