@@ -88,6 +88,19 @@ class MysqlSourceTest {
     }
 
     @Test
+    void withoutDatabaseEveryNonSystemDatabaseIsListed() {
+        ObjectNode config = config();
+        config.remove("database");
+        Cli streams = Cli.run("streams", "-c", "mysql", "--config-json", config.toString());
+        List<String> names = new ArrayList<>();
+        streams.only("STREAMS").get("streams").forEach(s -> names.add(s.asText()));
+        assertTrue(names.contains(database + ".orders"), streams.toString());
+        for (String system : List.of("mysql.", "information_schema.", "performance_schema.", "sys.")) {
+            assertTrue(names.stream().noneMatch(n -> n.startsWith(system)), system + " excluded: " + names);
+        }
+    }
+
+    @Test
     void discoverFindsPrimaryKeyAndTypes() {
         Cli discover = Cli.run("discover", "-c", "mysql", "--config-json", config().toString());
         for (JsonNode stream : discover.only("CATALOG").at("/catalog/streams")) {
