@@ -8,9 +8,12 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -43,6 +46,7 @@ public final class JdbcCatalog implements Catalog {
             }
         }
         String catalog = kind == DatabaseKind.MYSQL ? database.orElse(null) : null;
+        Set<String> partitions = kind == DatabaseKind.POSTGRES ? postgresPartitions(connection) : Set.of();
         TreeMap<String, TableRef> tables = new TreeMap<>();
         try (ResultSet rows = connection.getMetaData().getTables(catalog, null, "%", types.toArray(String[]::new))) {
             while (rows.next()) {
@@ -55,12 +59,28 @@ public final class JdbcCatalog implements Catalog {
                     case MYSQL -> cat == null || kind.isSystemSchema(cat) ? null : new TableRef(cat, null, name, cat + "." + name, view);
                     case SQLITE -> name.startsWith("sqlite_") ? null : new TableRef(null, null, name, name, view);
                 };
-                if (table != null) {
+                if (table != null && !partitions.contains(table.streamName())) {
                     tables.put(table.streamName(), table);
                 }
             }
         }
         return List.copyOf(tables.values());
+    }
+
+    /**
+     * PostgreSQL partitions ({@code schema.table}): their rows are read through the partitioned
+     * parent, so offering them too would read every row twice.
+     */
+    private static Set<String> postgresPartitions(Connection connection) throws SQLException {
+        Set<String> names = new HashSet<>();
+        String sql = "SELECT n.nspname, c.relname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE c.relispartition";
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                names.add(rows.getString(1) + "." + rows.getString(2));
+            }
+        }
+        return names;
     }
 
     @Override
