@@ -132,9 +132,12 @@ final class StreamReader {
         PreparedRequest base = connector.requests().build(requestBlock, connector.headerBlocks(stream), partitionScope);
         Paginator paginator = connector.components().paginator(stream.get("pagination"), "streams." + name + ".pagination", partitionScope);
         Decoder decoder = Decoders.create(connector.engine(), stream.get("decoder"), partition.recordsPath());
+        emitter.log(LogLevel.DEBUG, partition.id().map(id -> "Stream " + name + ": reading partition " + id)
+                .orElse("Stream " + name + ": reading"));
         PageRequest next = paginator.first();
         String previous = null;
         Set<String> seen = new LinkedHashSet<>();
+        boolean firstPage = true;
         while (true) {
             PreparedRequest request = connector.requests().apply(base, next);
             String identity = request.identity();
@@ -149,6 +152,10 @@ final class StreamReader {
             previous = identity;
             Page page = fetch(request, decoder);
             emitter.page(page.recordCount());
+            if (firstPage) {
+                warnWhenRecordsPathIsMissing(partition, page, request);
+                firstPage = false;
+            }
             if (page.decoded().stopped() || emitter.stopRequested()) {
                 return false;
             }
@@ -157,6 +164,21 @@ final class StreamReader {
                 return true;
             }
             next = following.get();
+        }
+    }
+
+    /** A records_path the first page does not have is almost always a typo: say so instead of reading nothing. */
+    private void warnWhenRecordsPathIsMissing(Partition partition, Page page, PreparedRequest request) {
+        JsonNode decoderBlock = stream.path("decoder");
+        if (page.recordCount() > 0 || !decoderBlock.path("type").asText("json").equals("json")) {
+            return;
+        }
+        Optional<String> path = partition.recordsPath().or(() -> decoderBlock.hasNonNull("records_path")
+                ? Optional.of(decoderBlock.get("records_path").asText()) : Optional.empty());
+        if (path.isPresent() && page.envelope().isObject() && connector.engine().path(path.get()).select(page.envelope()).isEmpty()) {
+            emitter.log(LogLevel.WARN, "Stream " + name + ": the response of " + request.method() + " "
+                    + connector.engine().http().masking().mask(request.uri().toString()) + " has no '" + path.get()
+                    + "'; check decoder.records_path");
         }
     }
 

@@ -93,4 +93,12 @@ class DecoderTest extends WireMockSupport {
         assertEquals(2, rows.get(0).path("tag").size());
         assertEquals("B", rows.get(1).path("name").asText());
     }
+
+    @Test
+    void aRecordsPathTheResponseLacksIsReported() {
+        server.stubFor(get("/rows").willReturn(okJson("{\"results\":[{\"id\":1}]}")));
+        Cli.Result result = read(decoder("type: json\nrecords_path: data\n"), "{}");
+        assertEquals(0, rows(result).size());
+        assertEquals(true, result.logs("WARN").stream().anyMatch(m -> m.contains("has no 'data'; check decoder.records_path")), result.stdout());
+    }
 }
