@@ -48,10 +48,19 @@ sealed interface Column permits Column.Leaf, Column.Group, Column.ListColumn {
                 case BOOLEAN -> out.addBoolean(value.booleanValue());
                 case LONG -> out.addLong(value.longValue());
                 case DOUBLE -> out.addDouble(value.doubleValue());
-                case STRING -> out.addBinary(Binary.fromString(value.textValue()));
-                case TEXT -> out.addBinary(Binary.fromString(value.isTextual() ? value.textValue() : value.toString()));
-                case JSON -> out.addBinary(Binary.fromString(value.toString()));
+                case STRING -> addString(value.textValue(), out);
+                case TEXT -> addString(value.isTextual() ? value.textValue() : value.toString(), out);
+                case JSON -> addString(value.toString(), out);
                 default -> throw new IllegalStateException("unknown leaf kind " + kind);
+            }
+        }
+
+        /** Adds UTF-8 text; straight onto a tape when recording one. */
+        private static void addString(String value, RecordConsumer out) {
+            if (out instanceof RecordTape.Recorder recorder) {
+                recorder.addString(value);
+            } else {
+                out.addBinary(Binary.fromString(value));
             }
         }
     }

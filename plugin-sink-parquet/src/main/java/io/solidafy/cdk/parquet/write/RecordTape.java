@@ -133,7 +133,27 @@ public final class RecordTape {
     }
 
     /** Appends calls to the tape. */
-    private final class Recorder extends RecordConsumer {
+    final class Recorder extends RecordConsumer {
+
+        /** Like {@code addBinary(Binary.fromString(value))} without the intermediate byte array for ASCII text. */
+        void addString(String value) {
+            int length = value.length();
+            if (dataCount + length > data.length) {
+                data = Arrays.copyOf(data, Math.max(data.length * 2, dataCount + length));
+            }
+            for (int i = 0; i < length; i++) {
+                char c = value.charAt(i);
+                if (c >= 0x80) {
+                    addBinary(Binary.fromString(value)); // nothing was committed yet: dataCount is unchanged
+                    return;
+                }
+                data[dataCount + i] = (byte) c;
+            }
+            op(BINARY);
+            arg(((long) dataCount << 32) | length);
+            dataCount += length;
+        }
+
         @Override
         public void startMessage() {
             op(START_MESSAGE);
