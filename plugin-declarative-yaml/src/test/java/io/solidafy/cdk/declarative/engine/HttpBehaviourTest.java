@@ -33,6 +33,8 @@ class HttpBehaviourTest extends WireMockSupport {
                       params:
                         since: "{{ config.since | default('') }}"
                         kind: [a, b]
+                    pagination:
+                      type: none
                 """);
     }
 
