@@ -112,6 +112,11 @@ final class BackgroundStreamWriter implements StreamWriter {
         onTape = new int[BATCH];
         tape = new RecordTape(TAPE_HINT);
         size = 0;
+        if (stopped) {
+            // e.g. after a failed commit: the encoder thread has ended, so the target is ours now
+            target.abort();
+            return;
+        }
         try {
             call(() -> {
                 target.abort();
@@ -206,11 +211,13 @@ final class BackgroundStreamWriter implements StreamWriter {
         }
     }
 
+    /** Ends the encoder thread and waits for it, so nothing touches the target afterwards. */
     private void stop() {
         if (!stopped) {
             stopped = true;
             try {
                 queue.put(new Stop());
+                encoder.join();
             } catch (InterruptedException e) {
                 encoder.interrupt();
                 Thread.currentThread().interrupt();

@@ -146,6 +146,7 @@ class StreamWriterTest {
         storage.refusePublish = true;
         IOException e = assertThrows(IOException.class, writer::commit);
         assertTrue(e.getMessage().startsWith("The bucket refused public_orders/dt=2025-12-14/part-"), e.getMessage());
+        writer.abort(); // what the runtime does after a failed commit: must not throw
         assertEquals(List.of(), storage.staged());
     }
 
