@@ -277,7 +277,9 @@ public final class EngineBench {
         SourceContext context = new SourceContext() {
             @Override
             public void log(LogLevel level, String message) {
-                System.err.println(level + " " + message);
+                if (level.compareTo(LogLevel.WARN) >= 0) {
+                    System.err.println(level + " " + message);
+                }
             }
 
             @Override
@@ -306,7 +308,9 @@ public final class EngineBench {
 
             @Override
             public void log(LogLevel level, String message) {
-                System.err.println(level + " " + message);
+                if (level.compareTo(LogLevel.WARN) >= 0) {
+                    System.err.println(level + " " + message);
+                }
             }
 
             @Override
