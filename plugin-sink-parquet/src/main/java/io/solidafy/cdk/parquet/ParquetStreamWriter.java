@@ -94,7 +94,7 @@ final class ParquetStreamWriter implements StreamWriter {
             }
             Struct widened = merger.mergeRecord(type, merger.recordTypeOf(record));
             log.accept(LogLevel.INFO, "Stream " + stream + ": a record does not fit the current Parquet schema; starting part "
-                    + (published.size() + 1) + " with a widened schema");
+                    + (published.size() + 2) + " with a widened schema");
             publishPart();
             type = widened;
         }
