@@ -1,7 +1,5 @@
 package io.solidafy.cdk.declarative.template;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -108,10 +106,6 @@ public final class Template {
             names.accept(call.name());
             call.args().forEach(a -> visitCalls(a, names));
         }
-    }
-
-    static JsonNode text(String value) {
-        return TextNode.valueOf(value);
     }
 
     @Override
