@@ -333,6 +333,26 @@ class PostgresSourceTest {
         assertTrue(status.get("message").asText().endsWith("or set engine to jdbc."), check.toString());
     }
 
+    @Test
+    void autoFallsBackToJdbcWhenDuckDbCannotInstallItsExtension(@org.junit.jupiter.api.io.TempDir java.nio.file.Path empty) {
+        ObjectNode config = config().put("extension_repository", empty.toString()).put("extension_directory", empty.toString());
+        Cli check = Cli.run("check", "-c", "postgres", "--config-json", config.toString());
+        assertEquals("SUCCEEDED", check.only("CONNECTION_STATUS").at("/connectionStatus/status").asText(), check.toString());
+        assertTrue(check.stdout().contains("DuckDB could not attach PostgreSQL at "), check.toString());
+        assertTrue(check.stdout().contains("Engine: jdbc (PgJDBC)"), check.toString());
+    }
+
+    @Test
+    void streamsReadConcurrentlyShareTheSource() {
+        Cli read = Cli.run("read", "-c", "postgres", "--config-json", config().toString(), "-s", "public.orders,sales.items,public.all_types",
+                "--concurrency", "3");
+        JsonNode summary = read.summary();
+        assertEquals("SUCCEEDED", summary.get("status").asText(), read.toString());
+        assertEquals(2, read.records("sales.items").size());
+        assertEquals(1, read.records("public.all_types").size());
+        assertTrue(read.records("public.orders").size() >= 5);
+    }
+
     private static List<JsonNode> read(Cli cli) {
         return cli.records("public.orders");
     }

@@ -42,7 +42,9 @@ public final class EngineSelector {
                 try {
                     return started(new DuckDbEngine(config), log);
                 } catch (SQLException | RuntimeException e) {
-                    return jdbc(config, log, "DuckDB could not attach the database: " + Failures.reason(config, e));
+                    log.accept(LogLevel.WARN, "DuckDB could not attach " + Failures.where(config) + " ("
+                            + Failures.reason(config, e) + "); falling back to JDBC.");
+                    return jdbc(config, log, "DuckDB could not attach the database");
                 }
             }
         }
