@@ -10,6 +10,7 @@ import java.sql.Array;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 /**
  * The catalog of a database attached to DuckDB under an alias, read from DuckDB's
@@ -22,15 +23,18 @@ public final class DuckDbCatalog implements Catalog {
 
     private final String alias;
     private final boolean schemaInStreamName;
+    private final Predicate<String> systemSchema;
 
     /**
      * @param alias              the name the database is attached under
      * @param schemaInStreamName true: streams are {@code schema.table}; false: the {@code main}
      *                           schema's tables are plain {@code table} (SQLite and DuckDB files)
+     * @param systemSchema       schemas of the attached database system to leave out
      */
-    public DuckDbCatalog(String alias, boolean schemaInStreamName) {
+    public DuckDbCatalog(String alias, boolean schemaInStreamName, Predicate<String> systemSchema) {
         this.alias = alias;
         this.schemaInStreamName = schemaInStreamName;
+        this.systemSchema = systemSchema;
     }
 
     @Override
@@ -45,7 +49,7 @@ public final class DuckDbCatalog implements Catalog {
                     String schema = rows.getString(1);
                     String name = rows.getString(2);
                     boolean view = rows.getString(3).toUpperCase(Locale.ROOT).contains("VIEW");
-                    if (SYSTEM_SCHEMAS.contains(schema.toLowerCase(Locale.ROOT)) || (view && !includeViews)
+                    if (SYSTEM_SCHEMAS.contains(schema.toLowerCase(Locale.ROOT)) || systemSchema.test(schema) || (view && !includeViews)
                             || name.startsWith("sqlite_")) {
                         continue;
                     }

@@ -55,7 +55,7 @@ public final class DuckDbEngine implements Engine {
             throw e;
         }
         boolean serverDatabase = config.kind() != DatabaseKind.SQLITE;
-        this.catalog = new DuckDbCatalog(ALIAS, serverDatabase);
+        this.catalog = new DuckDbCatalog(ALIAS, serverDatabase, config.kind()::isSystemSchema);
     }
 
     @Override
