@@ -50,7 +50,7 @@ final class DatabaseSource implements Source {
     public ConnectionStatus check() {
         try {
             int count = listTables().size();
-            return ConnectionStatus.succeeded("Connection successful. Found " + count + (count == 1 ? " table." : " tables."));
+            return ConnectionStatus.succeeded("Connection successful. Found " + count + " tables.");
         } catch (ConnectorException e) {
             return ConnectionStatus.failed(e.getMessage());
         }
