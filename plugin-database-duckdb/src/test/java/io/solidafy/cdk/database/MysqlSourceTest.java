@@ -88,6 +88,29 @@ class MysqlSourceTest {
     }
 
     @Test
+    void databaseNamesWithSpacesAndSymbolsWork() throws Exception {
+        String odd = database + " a?b#c";
+        try (Connection admin = TestServers.mysql(TestServers.MY_ADMIN_DB)) {
+            TestServers.execute(admin, "CREATE DATABASE `" + odd + "`", "CREATE TABLE `" + odd + "`.t (id INT)");
+        }
+        try {
+            Cli streams = Cli.run("streams", "-c", "mysql", "--config-json", config().put("database", odd).toString());
+            assertEquals("[\"" + odd + ".t\"]", streams.only("STREAMS").get("streams").toString(), streams.toString());
+            String encoded = java.net.URLEncoder.encode(odd, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+            ObjectNode viaString = MAPPER.createObjectNode().put("connection_string", "mysql://" + TestServers.MY_USER
+                    + (TestServers.MY_PASSWORD.isEmpty() ? "" : ":" + TestServers.MY_PASSWORD) + "@" + TestServers.MY_HOST + ":"
+                    + TestServers.MY_PORT + "/" + encoded);
+            Cli check = Cli.run("check", "-c", "mysql", "--config-json", viaString.toString());
+            assertEquals("Connection successful. Found 1 tables.", check.only("CONNECTION_STATUS").at("/connectionStatus/message").asText(),
+                    check.toString());
+        } finally {
+            try (Connection admin = TestServers.mysql(TestServers.MY_ADMIN_DB)) {
+                TestServers.execute(admin, "DROP DATABASE IF EXISTS `" + odd + "`");
+            }
+        }
+    }
+
+    @Test
     void withoutDatabaseEveryNonSystemDatabaseIsListed() {
         ObjectNode config = config();
         config.remove("database");

@@ -120,6 +120,27 @@ class PostgresSourceTest {
     }
 
     @Test
+    void databaseNamesWithSpacesAndSymbolsAreEncodedInTheUrl() throws Exception {
+        String odd = database + " a/b?c#d";
+        try (Connection admin = TestServers.postgres(TestServers.PG_ADMIN_DB)) {
+            TestServers.execute(admin, "CREATE DATABASE \"" + odd + "\"");
+        }
+        try {
+            Cli check = Cli.run("check", "-c", "postgres", "--config-json", config().put("database", odd).toString());
+            assertEquals("SUCCEEDED", check.only("CONNECTION_STATUS").at("/connectionStatus/status").asText(), check.toString());
+            String encoded = java.net.URLEncoder.encode(odd, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+            ObjectNode viaString = MAPPER.createObjectNode().put("connection_string", "postgresql://" + TestServers.PG_USER + "@"
+                    + TestServers.PG_HOST + ":" + TestServers.PG_PORT + "/" + encoded);
+            Cli check2 = Cli.run("check", "-c", "postgres", "--config-json", viaString.toString());
+            assertEquals("SUCCEEDED", check2.only("CONNECTION_STATUS").at("/connectionStatus/status").asText(), check2.toString());
+        } finally {
+            try (Connection admin = TestServers.postgres(TestServers.PG_ADMIN_DB)) {
+                TestServers.execute(admin, "DROP DATABASE IF EXISTS \"" + odd + "\" WITH (FORCE)");
+            }
+        }
+    }
+
+    @Test
     void streamsAreSchemaQualifiedTablesWithViewsOnRequest() {
         Cli streams = Cli.run("streams", "-c", "postgres", "--config-json", config().toString());
         JsonNode body = streams.only("STREAMS");

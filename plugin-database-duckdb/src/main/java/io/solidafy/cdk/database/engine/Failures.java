@@ -26,11 +26,11 @@ public final class Failures {
 
     public static ConnectorException connect(DatabaseConfig config, Exception e) {
         String hint = config.endpoint().isPresent() ? " Check host, port, database, user and password." : " Check path.";
-        return new ConnectorException("Could not connect to " + where(config) + ": " + reason(config, e) + hint, e);
+        return new ConnectorException("Could not connect to " + where(config) + ": " + reason(config, e) + "." + hint, e);
     }
 
     public static ConnectorException query(DatabaseConfig config, String what, Exception e) {
-        return new ConnectorException(what + " on " + where(config) + " failed: " + reason(config, e), e);
+        return new ConnectorException(what + " on " + where(config) + " failed: " + reason(config, e) + ".", e);
     }
 
     /** The driver's message, first line only, password removed, ending without a period. */

@@ -51,8 +51,10 @@ public final class JdbcEngine implements Engine {
             case MYSQL -> {
                 Endpoint endpoint = config.endpoint().orElseThrow();
                 driver = new org.mariadb.jdbc.Driver();
-                url = "jdbc:mariadb://" + endpoint.hostAndPort() + "/" + encode(endpoint.database().orElse(""));
+                // the driver does not decode the URL path, so the database goes in a property
+                url = "jdbc:mariadb://" + endpoint.hostAndPort() + "/";
                 login(endpoint);
+                endpoint.database().ifPresent(database -> properties.setProperty("database", database));
                 properties.setProperty("sslMode", SslModes.forMariaDb(endpoint.sslMode().orElse("disable")));
                 properties.setProperty("connectTimeout", "10000");
                 properties.setProperty("tinyInt1isBit", "true");
