@@ -27,8 +27,11 @@ import java.util.Properties;
  * mvn -q -o -pl plugin-sink-parquet exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
  *   -Dexec.args="-cp %classpath io.solidafy.cdk.parquet.bench.ParquetVsDuckDbBench 1000000 customers"
  * </pre>
- * Peak RSS comes from {@code /usr/bin/time}; records/s from wall time (JVM start included) and,
- * for the CLI, also from SYNC_SUMMARY's {@code duration_ms}.
+ * Peak RSS and CPU come from {@code /usr/bin/time}; the CLI's records/s from SYNC_SUMMARY's {@code
+ * duration_ms} (and from wall time with JVM start), DuckDB's from the COPY statement alone. A third
+ * measurement parses the same NDJSON with Jackson and writes it through this sink alone, which is
+ * DuckDB's task exactly. Rounds ({@code -Dbench.rounds}, 3) interleave the measurements because
+ * the machine is shared; the medians of the ratios are the headline figures.
  */
 public final class ParquetVsDuckDbBench {
 
@@ -37,6 +40,10 @@ public final class ParquetVsDuckDbBench {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("--duckdb-copy")) {
             duckdbCopy(Path.of(args[1]), Path.of(args[2]));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("--sink-only")) {
+            sinkOnly(Path.of(args[1]), Path.of(args[2]));
             return;
         }
         long records = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
@@ -51,46 +58,72 @@ public final class ParquetVsDuckDbBench {
         long generated = generateNdjson(root, config, stream, ndjson);
         System.out.printf(Locale.ROOT, "same.ndjson: %,d records, %,d MiB (from the CLI's json output)%n", generated, Files.size(ndjson) >> 20);
 
-        List<double[]> ours = new ArrayList<>();
-        for (int run = 1; run <= 2; run++) {
-            Path out = work.resolve("parquet-" + run);
-            Path time = work.resolve("time-" + run);
-            List<String> command = List.of("/usr/bin/time", "-f", "%e %M %U %S", "-o", time.toString(), "env", "JAVA_OPTS=" + heap,
-                    root.resolve("solidafy-cdk").toString(), "read", "--connector", "sample", "--config-json", config, "--streams", stream,
-                    "--format", "parquet", "--output", out.toString(), "--plugins-dir", root.resolve("plugins-dir").toString());
-            String summary = lastLine(command);
-            JsonNode s = MAPPER.readTree(summary).get("summary");
-            if (!"SUCCEEDED".equals(s.get("status").asText())) {
+        int rounds = Integer.getInteger("bench.rounds", 3);
+        List<Double> cliRatios = new ArrayList<>();
+        List<Double> sinkRatios = new ArrayList<>();
+        // Rounds interleave the three measurements, so load from other users of the machine hits them alike.
+        for (int round = 1; round <= rounds; round++) {
+            System.out.printf(Locale.ROOT, "-- round %d%n", round);
+            Path out = work.resolve("parquet-" + round);
+            Measured cli = measure(work, List.of("env", "JAVA_OPTS=" + heap, root.resolve("solidafy-cdk").toString(), "read", "--connector",
+                    "sample", "--config-json", config, "--streams", stream, "--format", "parquet", "--output", out.toString(),
+                    "--plugins-dir", root.resolve("plugins-dir").toString()));
+            JsonNode summary = MAPPER.readTree(cli.lastLine()).get("summary");
+            if (!"SUCCEEDED".equals(summary.get("status").asText())) {
                 throw new IllegalStateException("the parquet run failed: " + summary);
             }
-            double syncSeconds = s.get("duration_ms").asDouble() / 1000;
-            String[] t = Files.readString(time).trim().split("\\s+");
-            double wall = Double.parseDouble(t[0]);
-            double rssMiB = Double.parseDouble(t[1]) / 1024;
-            double cpu = Double.parseDouble(t[2]) + Double.parseDouble(t[3]);
-            long bytes = directorySize(out);
-            ours.add(new double[] {wall, syncSeconds, rssMiB, cpu});
-            System.out.printf(Locale.ROOT, "solidafy-cdk parquet run %d (%s, zstd): %.2f s wall = %,.0f records/s; sync %.2f s = %,.0f records/s;"
-                    + " peak RSS %.0f MiB; CPU %.2f s; %,d KiB of Parquet%n", run, heap, wall, records / wall, syncSeconds, records / syncSeconds,
-                    rssMiB, cpu, bytes >> 10);
+            double sync = summary.get("duration_ms").asDouble() / 1000;
+            System.out.printf(Locale.ROOT, "solidafy-cdk read sample -> parquet (%s, zstd): sync %.2f s = %,.0f records/s; %.2f s wall with JVM"
+                    + " start = %,.0f records/s; peak RSS %.0f MiB; CPU %.2f s; %,d KiB%n", heap, sync, records / sync, cli.wall(),
+                    records / cli.wall(), cli.rssMiB(), cli.cpu(), directorySize(out) >> 10);
+
+            Path x = work.resolve("x-" + round + ".parquet");
+            Measured duck = measure(work, List.of("java", "-cp", System.getProperty("java.class.path"),
+                    ParquetVsDuckDbBench.class.getName(), "--duckdb-copy", ndjson.toString(), x.toString()));
+            double copy = Double.parseDouble(duck.lastLine().trim());
+            System.out.printf(Locale.ROOT, "DuckDB COPY (SELECT * FROM read_json_auto('same.ndjson')) TO parquet: statement %.2f s = %,.0f"
+                    + " records/s; %.2f s wall with JVM + DuckDB start; peak RSS %.0f MiB; CPU %.2f s; %,d KiB%n", copy, records / copy,
+                    duck.wall(), duck.rssMiB(), duck.cpu(), Files.size(x) >> 10);
+
+            Path sinkOut = work.resolve("sink-only-" + round);
+            Measured sink = measure(work, List.of("java", heap, "-cp", System.getProperty("java.class.path"),
+                    ParquetVsDuckDbBench.class.getName(), "--sink-only", ndjson.toString(), sinkOut.toString()));
+            double sinkSeconds = Double.parseDouble(sink.lastLine().trim());
+            System.out.printf(Locale.ROOT, "same.ndjson -> Jackson -> this sink alone (%s): %.2f s = %,.0f records/s; peak RSS %.0f MiB;"
+                    + " CPU %.2f s%n", heap, sinkSeconds, records / sinkSeconds, sink.rssMiB(), sink.cpu());
+
+            Measured json = measure(work, List.of("sh", "-c", "JAVA_OPTS=" + heap + " \"$0\" \"$@\" | tail -n 1",
+                    root.resolve("solidafy-cdk").toString(), "read", "--connector", "sample", "--config-json", config, "--streams", stream,
+                    "--plugins-dir", root.resolve("plugins-dir").toString()));
+            double jsonSync = MAPPER.readTree(json.lastLine()).get("summary").get("duration_ms").asDouble() / 1000;
+            System.out.printf(Locale.ROOT, "ceiling: the same read with --format json (RECORD lines to a pipe, no Parquet): sync %.2f s ="
+                    + " %,.0f records/s (%.2f of DuckDB's rate); CPU %.2f s%n", jsonSync, records / jsonSync, copy / jsonSync, json.cpu());
+
+            cliRatios.add(copy / sync);
+            sinkRatios.add(copy / sinkSeconds);
+            System.out.printf(Locale.ROOT, "ratio to DuckDB's records/s: CLI sync %.2f, NDJSON -> sink %.2f%n", copy / sync, copy / sinkSeconds);
         }
+        System.out.printf(Locale.ROOT, "== median ratio over %d rounds: CLI (sample source -> parquet) %.2f of DuckDB's rate;"
+                + " NDJSON -> parquet (like for like) %.2f%n", rounds, median(cliRatios), median(sinkRatios));
+    }
 
-        Path time = work.resolve("time-duckdb");
-        String duck = lastLine(List.of("/usr/bin/time", "-f", "%e %M %U %S", "-o", time.toString(), "java", "-cp",
-                System.getProperty("java.class.path"), ParquetVsDuckDbBench.class.getName(), "--duckdb-copy", ndjson.toString(),
-                work.resolve("x.parquet").toString()));
-        double copySeconds = Double.parseDouble(duck.trim());
+    /** A child process's last stdout line, wall seconds, peak RSS and CPU seconds (from /usr/bin/time). */
+    private record Measured(String lastLine, double wall, double rssMiB, double cpu) {}
+
+    private static Measured measure(Path work, List<String> command) throws Exception {
+        Path time = work.resolve("time");
+        List<String> timed = new ArrayList<>(List.of("/usr/bin/time", "-f", "%e %M %U %S", "-o", time.toString()));
+        timed.addAll(command);
+        String last = lastLine(timed);
         String[] t = Files.readString(time).trim().split("\\s+");
-        double duckWall = Double.parseDouble(t[0]);
-        double duckRss = Double.parseDouble(t[1]) / 1024;
-        double duckCpu = Double.parseDouble(t[2]) + Double.parseDouble(t[3]);
-        System.out.printf(Locale.ROOT, "DuckDB COPY read_json_auto -> parquet: statement %.2f s = %,.0f records/s; process %.2f s wall"
-                + " (JVM + DuckDB start); peak RSS %.0f MiB; CPU %.2f s; %,d KiB of Parquet%n", copySeconds, records / copySeconds, duckWall,
-                duckRss, duckCpu, Files.size(work.resolve("x.parquet")) >> 10);
+        return new Measured(last, Double.parseDouble(t[0]), Double.parseDouble(t[1]) / 1024,
+                Double.parseDouble(t[2]) + Double.parseDouble(t[3]));
+    }
 
-        double[] best = ours.get(0)[1] < ours.get(1)[1] ? ours.get(0) : ours.get(1);
-        System.out.printf(Locale.ROOT, "ratio (ours / DuckDB records/s), best of our runs: sync time vs COPY statement %.2f;"
-                + " wall vs wall %.2f; CPU seconds vs CPU seconds %.2f%n", copySeconds / best[1], duckWall / best[0], duckCpu / best[3]);
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     /** The CLI's json output of the sample source, reduced to the records' data, one per line. */
@@ -136,6 +169,49 @@ public final class ParquetVsDuckDbBench {
         try (var walk = Files.walk(dir)) {
             return walk.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
         }
+    }
+
+    /**
+     * Child process: the same NDJSON parsed with Jackson and written through this sink alone (no
+     * runtime, no source), the like-for-like counterpart of DuckDB's COPY; prints the seconds.
+     */
+    private static void sinkOnly(Path ndjson, Path out) throws Exception {
+        Files.createDirectories(out);
+        io.solidafy.cdk.spi.storage.ObjectStorage storage = new io.solidafy.cdk.spi.storage.ObjectStorage() {
+            @Override
+            public String location() {
+                return out.toString();
+            }
+
+            @Override
+            public Path stage(String key) throws IOException {
+                Path target = out.resolve(key);
+                Files.createDirectories(target.getParent());
+                return Files.createTempFile(target.getParent(), ".staging", ".inprogress");
+            }
+
+            @Override
+            public String publish(Path staged, String key) throws IOException {
+                return Files.move(staged, out.resolve(key)).toString();
+            }
+
+            @Override
+            public void discard(Path staged) {
+                staged.toFile().delete();
+            }
+        };
+        long start = System.nanoTime();
+        var sink = new io.solidafy.cdk.parquet.ParquetSinkFactory().open(new io.solidafy.cdk.spi.sink.SinkRequest("parquet",
+                java.util.Optional.of(storage), MAPPER.createObjectNode(), java.time.Instant.now(), (level, message) -> {}));
+        var writer = sink.openStream(io.solidafy.cdk.spi.source.StreamDescriptor.named("bench"));
+        try (com.fasterxml.jackson.databind.MappingIterator<com.fasterxml.jackson.databind.node.ObjectNode> records =
+                MAPPER.readerFor(com.fasterxml.jackson.databind.node.ObjectNode.class).readValues(ndjson.toFile())) {
+            while (records.hasNext()) {
+                writer.write(records.next(), 0L);
+            }
+        }
+        writer.commit();
+        System.out.println((System.nanoTime() - start) / 1e9);
     }
 
     /** Child process: DuckDB's own conversion; prints the statement's seconds. */
