@@ -75,12 +75,14 @@ final class BackgroundStreamWriter implements StreamWriter {
             throw asIo(failed);
         }
         ParquetSchema schema = target.currentSchema();
-        if (schema != null && schema.fits(record)) {
-            schema.writeRecord(record, tape.recorder());
+        if (schema != null && schema.tryWriteRecord(record, tape.recorder())) {
             tape.endRecord();
             checked[size] = schema;
             onTape[size] = tape.records() - 1;
         } else {
+            if (schema != null) {
+                tape.abandonRecord();
+            }
             checked[size] = null;
             onTape[size] = -1;
         }

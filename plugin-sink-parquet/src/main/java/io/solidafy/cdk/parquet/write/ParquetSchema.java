@@ -67,6 +67,26 @@ public record ParquetSchema(MessageType message, Column.Group root, boolean whol
         out.endMessage();
     }
 
+    /**
+     * Writes {@code record} if it fits, checking as it goes; on a misfit returns false with a
+     * partial message in {@code out}, so only for consumers that can drop it ({@link RecordTape}).
+     */
+    public boolean tryWriteRecord(JsonNode record, RecordConsumer out) {
+        if (wholeRecord) {
+            if (!fits(record)) {
+                return false;
+            }
+            writeRecord(record, out);
+            return true;
+        }
+        out.startMessage();
+        if (!root.tryWriteFields(record, out)) {
+            return false;
+        }
+        out.endMessage();
+        return true;
+    }
+
     /** Builds the part schema for records of {@code type}. */
     public static ParquetSchema of(Struct type) {
         List<Column> columns = new ArrayList<>();

@@ -72,6 +72,15 @@ public final class RecordTape {
         recordStarts[3 * records + 2] = nameCount;
     }
 
+    /** Drops the record begun by the last {@link #recorder()} call (it did not fit). */
+    public void abandonRecord() {
+        records--;
+        opCount = recordStarts[3 * records];
+        argCount = recordStarts[3 * records + 1];
+        nameCount = recordStarts[3 * records + 2];
+        // its payload bytes are left unreferenced; the offset of the next binary is taken from dataCount
+    }
+
     /** Records on this tape. */
     public int records() {
         return records;
