@@ -150,7 +150,7 @@ final class ParquetStreamWriter implements StreamWriter {
     }
 
     private void openPart() throws IOException {
-        part = PartFile.open(storage, keys.key(stream, published.size()), ParquetSchema.of(type), options.writer(), metadata);
+        part = PartFile.open(storage, keys.key(stream, published.size()), ParquetSchema.of(type), options.writer(), metadata, buffer);
         currentSchema = part.schema();
         for (ObjectNode record : buffer) {
             if (!part.fits(record)) { // the type was widened over these very records

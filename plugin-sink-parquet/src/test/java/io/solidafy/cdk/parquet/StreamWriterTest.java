@@ -167,4 +167,20 @@ class StreamWriterTest {
                     + files.get(0) + "','" + files.get(1) + "'], union_by_name=true)"));
         }
     }
+
+    @Test
+    void columnsUniqueInTheSampleSkipTheDictionary() throws Exception {
+        RecordingStorage storage = new RecordingStorage();
+        StreamWriter writer = open(storage, "infer_records=500");
+        for (int i = 0; i < 5000; i++) {
+            writer.write(JsonNodeFactory.instance.objectNode().put("id", "ord_" + i).put("status", i % 3 == 0 ? "paid" : "open"), 0);
+        }
+        String file = writer.commit().get(0);
+        try (Duck duck = new Duck()) {
+            String sql = "SELECT encodings FROM parquet_metadata('" + file + "') WHERE path_in_schema = '%s'";
+            assertFalse(duck.single(sql.formatted("id")).contains("DICTIONARY"), "unique ids are written plain");
+            assertTrue(duck.single(sql.formatted("status")).contains("DICTIONARY"), "repeated values keep the dictionary");
+            assertEquals("5000", duck.single("SELECT count(DISTINCT id) FROM read_parquet('" + file + "')"));
+        }
+    }
 }

@@ -1,9 +1,11 @@
 package io.solidafy.cdk.parquet.write;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.solidafy.cdk.spi.storage.ObjectStorage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.conf.PlainParquetConfiguration;
@@ -33,19 +35,27 @@ public final class PartFile {
         this.writer = writer;
     }
 
-    /** Stages {@code key} in {@code storage} and opens a Parquet writer on it. */
+    /**
+     * Stages {@code key} in {@code storage} and opens a Parquet writer on it.
+     *
+     * @param sample records about to be written (the inference buffer): columns whose values are
+     *               all distinct there are written without a dictionary
+     */
     public static PartFile open(ObjectStorage storage, String key, ParquetSchema schema, WriterSettings settings,
-            Map<String, String> metadata) throws IOException {
+            Map<String, String> metadata, List<? extends JsonNode> sample) throws IOException {
         Path staged = storage.stage(key);
         try {
-            ParquetWriter<Object> writer = new Builder(new StagedOutputFile(staged), new JsonWriteSupport(schema, metadata))
+            Builder builder = new Builder(new StagedOutputFile(staged), new JsonWriteSupport(schema, metadata))
                     .withConf(new PlainParquetConfiguration())
                     .withCodecFactory(new Codecs(settings.zstdLevel()))
                     .withCompressionCodec(settings.codec())
                     .withRowGroupSize(settings.rowGroupSize())
                     .withPageSize(settings.pageSize())
-                    .withDictionaryPageSize(settings.pageSize())
-                    .build();
+                    .withDictionaryPageSize(settings.pageSize());
+            for (String column : DictionaryAdvisor.plainColumns(schema, sample)) {
+                builder.withDictionaryEncoding(column, false);
+            }
+            ParquetWriter<Object> writer = builder.build();
             return new PartFile(storage, key, staged, schema, writer);
         } catch (IOException | RuntimeException e) {
             storage.discard(staged);
