@@ -1,6 +1,5 @@
 package io.solidafy.cdk.database.read;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.solidafy.cdk.database.types.ValueReader;
 import java.sql.ResultSet;
@@ -20,7 +19,7 @@ final class RowPump implements Runnable {
     record Batch(ObjectNode[] rows, int size, Throwable error, boolean last) {}
 
     private final ResultSet rows;
-    private final String[] names;
+    private final RecordNode.Columns columns;
     private final ValueReader[] readers;
     private final int batchSize;
     private final BlockingQueue<Batch> queue;
@@ -28,7 +27,7 @@ final class RowPump implements Runnable {
 
     RowPump(ResultSet rows, String[] names, ValueReader[] readers, int batchSize, int capacity) {
         this.rows = rows;
-        this.names = names;
+        this.columns = RecordNode.Columns.of(names);
         this.readers = readers;
         this.batchSize = batchSize;
         this.queue = new ArrayBlockingQueue<>(capacity);
@@ -36,15 +35,14 @@ final class RowPump implements Runnable {
 
     @Override
     public void run() {
-        JsonNodeFactory nodes = JsonNodeFactory.instance;
-        int count = names.length;
+        int count = readers.length;
         try {
             ObjectNode[] batch = new ObjectNode[batchSize];
             int size = 0;
             while (!stopped && rows.next()) {
-                ObjectNode record = nodes.objectNode();
+                RecordNode record = new RecordNode(columns);
                 for (int i = 0; i < count; i++) {
-                    record.set(names[i], readers[i].read(rows, i + 1));
+                    record.setColumn(i, readers[i].read(rows, i + 1));
                 }
                 batch[size++] = record;
                 if (size == batchSize) {
