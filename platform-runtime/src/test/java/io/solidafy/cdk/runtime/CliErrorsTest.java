@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.solidafy.cdk.runtime.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,38 +35,38 @@ class CliErrorsTest {
 
     @Test
     void unknownConnector() {
-        CliRun run = CliRun.of("check", "-c", "nope", "--plugins-dir", plugins);
+        CliRun run = CliRun.exec("check", "-c", "nope", "--plugins-dir", plugins);
         assertOneSentence(run, "Unknown connector 'nope'. Available connectors: fixture");
     }
 
     @Test
     void missingConnectorFile() {
-        CliRun run = CliRun.of("spec", "-c", "./missing.yaml", "--plugins-dir", plugins);
+        CliRun run = CliRun.exec("spec", "-c", "./missing.yaml", "--plugins-dir", plugins);
         assertOneSentence(run, "Connector file ./missing.yaml does not exist.");
     }
 
     @Test
     void malformedConfigJson() {
-        CliRun run = CliRun.of("check", "-c", "fixture", "--config-json", "{api_key:", "--plugins-dir", plugins);
+        CliRun run = CliRun.exec("check", "-c", "fixture", "--config-json", "{api_key:", "--plugins-dir", plugins);
         assertOneSentence(run, "--config-json is not valid JSON");
     }
 
     @Test
     void missingRequiredField() {
-        CliRun run = CliRun.of("check", "-c", "fixture", "--config-json", "{}", "--plugins-dir", plugins);
+        CliRun run = CliRun.exec("check", "-c", "fixture", "--config-json", "{}", "--plugins-dir", plugins);
         assertOneSentence(run, "Config for connector 'fixture' is missing required field 'api_key'");
     }
 
     @Test
     void wronglyTypedFieldDoesNotEchoSecrets() {
-        CliRun run = CliRun.of("check", "-c", "fixture", "--config-json", "{\"api_key\":\"good-abcdef\",\"records\":\"many\"}",
+        CliRun run = CliRun.exec("check", "-c", "fixture", "--config-json", "{\"api_key\":\"good-abcdef\",\"records\":\"many\"}",
                 "--plugins-dir", plugins);
         assertOneSentence(run, "Config field 'records' of connector 'fixture' must be an integer, but is \"many\".");
     }
 
     @Test
     void unknownStreamStillEndsWithSummary() {
-        CliRun run = CliRun.of("read", "-c", "fixture", "--config-json", "{\"api_key\":\"good-abcdef\"}", "--streams", "ascending,nope",
+        CliRun run = CliRun.exec("read", "-c", "fixture", "--config-json", "{\"api_key\":\"good-abcdef\"}", "--streams", "ascending,nope",
                 "--plugins-dir", plugins);
         assertOneSentence(run, "Unknown stream 'nope' for connector 'fixture'. Available streams: ascending, descending, broken.");
         JsonNode summary = run.summary();
@@ -77,7 +78,7 @@ class CliErrorsTest {
     void invalidStateFile() throws Exception {
         Path state = tmp.resolve("state.json");
         Files.writeString(state, "{not json");
-        CliRun run = CliRun.of("read", "-c", "fixture", "--config-json", "{\"api_key\":\"good-abcdef\"}", "--state", state.toString(),
+        CliRun run = CliRun.exec("read", "-c", "fixture", "--config-json", "{\"api_key\":\"good-abcdef\"}", "--state", state.toString(),
                 "--plugins-dir", plugins);
         assertOneSentence(run, "State file " + state.toAbsolutePath() + " is not valid JSON");
         assertEquals("{not json", Files.readString(state), "a bad state file is never overwritten");
@@ -86,41 +87,41 @@ class CliErrorsTest {
     @Test
     void unreadableStateFile() throws Exception {
         Path state = Files.createDirectories(tmp.resolve("a-directory.json"));
-        CliRun run = CliRun.of("read", "-c", "fixture", "--config-json", "{\"api_key\":\"good-abcdef\"}", "--state", state.toString(),
+        CliRun run = CliRun.exec("read", "-c", "fixture", "--config-json", "{\"api_key\":\"good-abcdef\"}", "--state", state.toString(),
                 "--plugins-dir", plugins);
         assertOneSentence(run, "cannot be read");
     }
 
     @Test
     void malformedStateJson() {
-        CliRun run = CliRun.of("read", "-c", "fixture", "--config-json", "{\"api_key\":\"good-abcdef\"}", "--state-json", "[1]",
+        CliRun run = CliRun.exec("read", "-c", "fixture", "--config-json", "{\"api_key\":\"good-abcdef\"}", "--state-json", "[1]",
                 "--plugins-dir", plugins);
         assertOneSentence(run, "--state-json must be a JSON object");
     }
 
     @Test
     void parquetWithoutOutput() {
-        CliRun run = CliRun.of("read", "-c", "fixture", "--config-json", "{\"api_key\":\"good-abcdef\"}", "--format", "csv",
+        CliRun run = CliRun.exec("read", "-c", "fixture", "--config-json", "{\"api_key\":\"good-abcdef\"}", "--format", "csv",
                 "--plugins-dir", plugins);
         assertOneSentence(run, "Unknown output format 'csv'. Available formats: json, pretty");
     }
 
     @Test
     void usageErrorsExitTwo() {
-        CliRun unknownOption = CliRun.of("read", "--bogus");
+        CliRun unknownOption = CliRun.exec("read", "--bogus");
         assertEquals(2, unknownOption.exitCode());
         assertTrue(unknownOption.stderr().contains("--bogus"), unknownOption.stderr());
-        assertEquals(2, CliRun.of("frobnicate").exitCode());
-        assertEquals(2, CliRun.of().exitCode());
-        assertEquals(2, CliRun.of("read", "--config-json", "{}").exitCode(), "--connector is required");
-        CliRun badNumber = CliRun.of("read", "-c", "fixture", "--max-records", "ten");
+        assertEquals(2, CliRun.exec("frobnicate").exitCode());
+        assertEquals(2, CliRun.exec().exitCode());
+        assertEquals(2, CliRun.exec("read", "--config-json", "{}").exitCode(), "--connector is required");
+        CliRun badNumber = CliRun.exec("read", "-c", "fixture", "--max-records", "ten");
         assertEquals(2, badNumber.exitCode());
         assertTrue(badNumber.stdout().isEmpty());
     }
 
     @Test
     void checkReportsFailureAsStatusWithoutTheKey() {
-        CliRun run = CliRun.of("check", "-c", "fixture-alias", "--config-json", "{\"api_key\":\"bad-key-987\"}", "--plugins-dir", plugins);
+        CliRun run = CliRun.exec("check", "-c", "fixture-alias", "--config-json", "{\"api_key\":\"bad-key-987\"}", "--plugins-dir", plugins);
         assertEquals(0, run.exitCode(), run.stderr());
         JsonNode status = run.last().get("connectionStatus");
         assertEquals("FAILED", status.get("status").asText());
@@ -130,10 +131,10 @@ class CliErrorsTest {
 
     @Test
     void helpAndVersion() {
-        CliRun version = CliRun.of("--version");
+        CliRun version = CliRun.exec("--version");
         assertEquals(0, version.exitCode());
         assertTrue(version.stdout().startsWith("solidafy-cdk "), version.stdout());
-        CliRun help = CliRun.of("read", "--help");
+        CliRun help = CliRun.exec("read", "--help");
         assertEquals(0, help.exitCode());
         assertTrue(help.stdout().contains("--max-records"), help.stdout());
     }

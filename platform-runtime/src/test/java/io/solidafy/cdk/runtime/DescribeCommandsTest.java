@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.solidafy.cdk.runtime.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class DescribeCommandsTest {
 
     @Test
     void listPrintsOneConnectorsMessageWithConfigSchema() throws Exception {
-        CliRun run = CliRun.of("list", "--plugins-dir", plugins());
+        CliRun run = CliRun.exec("list", "--plugins-dir", plugins());
         assertEquals(0, run.exitCode(), run.stderr());
         assertEquals(1, run.messages().size());
         JsonNode fixture = run.last().get("connectors").get(0);
@@ -37,7 +38,7 @@ class DescribeCommandsTest {
 
     @Test
     void streamsNeedNoConfigForFixedStreamLists() throws Exception {
-        CliRun run = CliRun.of("streams", "-c", "fixture", "--plugins-dir", plugins());
+        CliRun run = CliRun.exec("streams", "-c", "fixture", "--plugins-dir", plugins());
         assertEquals(0, run.exitCode(), run.stderr());
         assertEquals("{\"type\":\"STREAMS\",\"connector\":\"fixture\",\"streams\":[\"ascending\",\"descending\",\"broken\"]}",
                 run.last().toString());
@@ -45,9 +46,9 @@ class DescribeCommandsTest {
 
     @Test
     void specAndCatalog() throws Exception {
-        CliRun spec = CliRun.of("spec", "-c", "fixture", "--plugins-dir", plugins());
+        CliRun spec = CliRun.exec("spec", "-c", "fixture", "--plugins-dir", plugins());
         assertEquals("1.2.3", spec.last().at("/spec/version").asText());
-        CliRun discover = CliRun.of("discover", "-c", "fixture", "--config-json", "{\"api_key\":\"good-1234\"}", "--plugins-dir", plugins());
+        CliRun discover = CliRun.exec("discover", "-c", "fixture", "--config-json", "{\"api_key\":\"good-1234\"}", "--plugins-dir", plugins());
         JsonNode ascending = discover.last().at("/catalog/streams/0");
         assertEquals("[\"full_refresh\",\"incremental\"]", ascending.get("supported_sync_modes").toString());
         assertEquals("[\"n\"]", ascending.get("default_cursor_field").toString());
@@ -60,14 +61,14 @@ class DescribeCommandsTest {
 
     @Test
     void checkSucceeds() throws Exception {
-        CliRun run = CliRun.of("check", "-c", "fixture", "--config-json", "{\"api_key\":\"good-1234\"}", "--plugins-dir", plugins());
+        CliRun run = CliRun.exec("check", "-c", "fixture", "--config-json", "{\"api_key\":\"good-1234\"}", "--plugins-dir", plugins());
         assertEquals("{\"type\":\"CONNECTION_STATUS\",\"connectionStatus\":{\"status\":\"SUCCEEDED\",\"message\":\"Connection successful\"}}",
                 run.last().toString());
     }
 
     @Test
     void validateOfABuiltInNameIsValid() throws Exception {
-        CliRun run = CliRun.of("validate", "-c", "fixture", "--plugins-dir", plugins());
+        CliRun run = CliRun.exec("validate", "-c", "fixture", "--plugins-dir", plugins());
         assertEquals(0, run.exitCode());
         assertEquals("VALID", run.last().at("/validation/status").asText());
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.solidafy.cdk.runtime.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,7 +25,7 @@ class ReadPipelineTest {
         String[] args = new String[base.length + extra.length];
         System.arraycopy(base, 0, args, 0, base.length);
         System.arraycopy(extra, 0, args, base.length, extra.length);
-        return CliRun.of(args);
+        return CliRun.exec(args);
     }
 
     @Test
@@ -81,7 +82,7 @@ class ReadPipelineTest {
         assertEquals(0, second.records("ascending").size());
         assertEquals(5, new ObjectMapper().readTree(stateFile.toFile()).at("/streams/ascending/cursor").asInt());
 
-        CliRun third = CliRun.of("read", "-c", "fixture", "--config-json", "{\"api_key\":\"good-1\",\"records\":8}",
+        CliRun third = CliRun.exec("read", "-c", "fixture", "--config-json", "{\"api_key\":\"good-1\",\"records\":8}",
                 "--streams", "ascending", "--state", stateFile.toString(), "--plugins-dir", tmp.resolve("no-plugins").toString());
         assertEquals(List.of(6, 7, 8), third.records("ascending").stream().map(r -> r.get("n").asInt()).toList());
     }

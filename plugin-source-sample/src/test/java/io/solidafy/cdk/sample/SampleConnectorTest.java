@@ -5,15 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.solidafy.cdk.runtime.cli.Main;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.solidafy.cdk.runtime.testing.CliRun;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,19 +19,10 @@ class SampleConnectorTest {
     @TempDir
     Path tmp;
 
-    private List<JsonNode> run(String... args) throws Exception {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.add("--plugins-dir");
-        all.add(Files.createDirectories(tmp.resolve("plugins")).toString());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(all.toArray(String[]::new), out, new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
-        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
-        List<JsonNode> messages = new ArrayList<>();
-        for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
-            messages.add(MAPPER.readTree(line));
-        }
-        return messages;
+    private List<JsonNode> run(String... args) {
+        CliRun run = CliRun.withPlugins(tmp.resolve("plugins"), args);
+        assertEquals(0, run.exitCode(), run.stderr());
+        return run.messages();
     }
 
     private static List<JsonNode> records(List<JsonNode> messages, String stream) {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.solidafy.cdk.runtime.CliRun;
+import io.solidafy.cdk.runtime.testing.CliRun;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +29,7 @@ class PluginLoadingTest {
 
     @Test
     void goodPluginsLoadAndTheBrokenOneIsReportedByName() {
-        CliRun run = CliRun.of("list", "--plugins-dir", plugins.toString());
+        CliRun run = CliRun.exec("list", "--plugins-dir", plugins.toString());
         assertEquals(0, run.exitCode(), run.stderr());
         List<String> names = run.last().get("connectors").findValuesAsText("name");
         assertTrue(names.containsAll(List.of("fixture", "good", "lib-a", "lib-b")), names.toString());
@@ -54,13 +54,13 @@ class PluginLoadingTest {
         TestJars.jar(work, "plain", java.util.Map.of("x/Y.java", "package x; public class Y {}"), java.util.Map.of(),
                 List.of(), false, null);
         java.nio.file.Files.move(work.resolve("plain.jar"), dir.resolve("plain.jar"));
-        CliRun run = CliRun.of("list", "--plugins-dir", dir.toString());
+        CliRun run = CliRun.exec("list", "--plugins-dir", dir.toString());
         assertEquals(0, run.exitCode());
         assertTrue(run.stderr().contains("Plugin 'plain.jar' was skipped: it declares no io.solidafy.cdk.spi.Plugin service"), run.stderr());
     }
 
     private JsonNode readOne(String connector) {
-        CliRun run = CliRun.of("read", "-c", connector, "--plugins-dir", plugins.toString());
+        CliRun run = CliRun.exec("read", "-c", connector, "--plugins-dir", plugins.toString());
         assertEquals(0, run.exitCode(), run.stderr());
         assertEquals("SUCCEEDED", run.summary().get("status").asText());
         List<JsonNode> records = run.records("items");

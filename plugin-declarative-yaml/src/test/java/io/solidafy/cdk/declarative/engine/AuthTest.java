@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.solidafy.cdk.declarative.support.Cli;
+import io.solidafy.cdk.runtime.testing.CliRun;
 import io.solidafy.cdk.declarative.support.WireMockSupport;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ class AuthTest extends WireMockSupport {
         server.stubFor(get(urlPathEqualTo("/items")).willReturn(okJson("[{\"id\":1}]")));
     }
 
-    private void assertRead(Cli.Result result) {
+    private void assertRead(CliRun result) {
         assertEquals(1, result.records("items").size(), result.stderr() + result.stdout());
     }
 
@@ -188,7 +189,7 @@ class AuthTest extends WireMockSupport {
         server.stubFor(get(urlPathEqualTo("/items")).willReturn(aResponse().withStatus(401)
                 .withBody("{\"error\":\"invalid key sk_live_SECRET99\"}")));
         Path file = withAuth("type: bearer\ntoken: \"{{ config.api_key }}\"\n");
-        Cli.Result result = cli.run("check", "--connector", file.toString(), "--config-json", "{\"api_key\":\"sk_live_SECRET99\"}");
+        CliRun result = cli.run("check", "--connector", file.toString(), "--config-json", "{\"api_key\":\"sk_live_SECRET99\"}");
         assertEquals(0, result.exitCode(), result.stderr());
         List<com.fasterxml.jackson.databind.JsonNode> status = result.ofType("CONNECTION_STATUS");
         String message = status.get(0).path("connectionStatus").path("message").asText();
@@ -212,7 +213,7 @@ class AuthTest extends WireMockSupport {
                     request:
                       path: /items
                 """);
-        Cli.Result result = cli.run("check", "--connector", file.toString(), "--config-json", "{}");
+        CliRun result = cli.run("check", "--connector", file.toString(), "--config-json", "{}");
         assertEquals("SUCCEEDED", result.ofType("CONNECTION_STATUS").get(0).path("connectionStatus").path("status").asText(), result.stdout());
         server.verify(0, getRequestedFor(urlPathEqualTo("/items")));
     }

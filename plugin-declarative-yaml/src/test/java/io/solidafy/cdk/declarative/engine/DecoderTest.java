@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.solidafy.cdk.declarative.support.Cli;
+import io.solidafy.cdk.runtime.testing.CliRun;
 import io.solidafy.cdk.declarative.support.WireMockSupport;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,7 @@ class DecoderTest extends WireMockSupport {
                 """ + decoder.indent(6));
     }
 
-    private List<JsonNode> rows(Cli.Result result) {
+    private List<JsonNode> rows(CliRun result) {
         return result.records("rows");
     }
 
@@ -40,7 +41,7 @@ class DecoderTest extends WireMockSupport {
         }
         server.stubFor(get("/rows").willReturn(aResponse().withHeader("Content-Type", "application/json")
                 .withHeader("Content-Encoding", "gzip").withBody(bytes.toByteArray())));
-        Cli.Result result = read(decoder("type: json\nrecords_path: $.result.items\n"), "{}");
+        CliRun result = read(decoder("type: json\nrecords_path: $.result.items\n"), "{}");
         assertEquals(2, rows(result).size(), result.stderr() + result.stdout());
         assertEquals("a", rows(result).get(0).path("tags").get(0).asText());
         server.verify(getRequestedFor(urlEqualTo("/rows")).withHeader("Accept-Encoding", containing("gzip")));
@@ -49,11 +50,11 @@ class DecoderTest extends WireMockSupport {
     @Test
     void jsonWildcardPathAndSingleObject() {
         server.stubFor(get("/rows").willReturn(okJson("{\"groups\":[{\"items\":[{\"id\":1}]},{\"items\":[{\"id\":2},{\"id\":3}]}]}")));
-        Cli.Result result = read(decoder("type: json\nrecords_path: groups[*].items\n"), "{}");
+        CliRun result = read(decoder("type: json\nrecords_path: groups[*].items\n"), "{}");
         assertEquals(List.of(1, 2, 3), rows(result).stream().map(r -> r.path("id").asInt()).toList());
         server.resetAll();
         server.stubFor(get("/rows").willReturn(okJson("{\"account\":\"acme\"}")));
-        Cli.Result single = read(decoder("type: json\n"), "{}");
+        CliRun single = read(decoder("type: json\n"), "{}");
         assertEquals("acme", rows(single).get(0).path("account").asText());
     }
 
@@ -97,7 +98,7 @@ class DecoderTest extends WireMockSupport {
     @Test
     void aRecordsPathTheResponseLacksIsReported() {
         server.stubFor(get("/rows").willReturn(okJson("{\"results\":[{\"id\":1}]}")));
-        Cli.Result result = read(decoder("type: json\nrecords_path: data\n"), "{}");
+        CliRun result = read(decoder("type: json\nrecords_path: data\n"), "{}");
         assertEquals(0, rows(result).size());
         assertEquals(true, result.logs("WARN").stream().anyMatch(m -> m.contains("has no 'data'; check decoder.records_path")), result.stdout());
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.solidafy.cdk.declarative.support.Cli;
+import io.solidafy.cdk.runtime.testing.CliRun;
 import io.solidafy.cdk.declarative.support.WireMockSupport;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class DiscoverTest extends WireMockSupport {
                     primary_key: [id]
                     cursor_field: created
                 """);
-        Cli.Result result = cli.run("discover", "--connector", file.toString(), "--config-json", "{}", "--sample", "2");
+        CliRun result = cli.run("discover", "--connector", file.toString(), "--config-json", "{}", "--sample", "2");
         assertEquals(0, result.exitCode(), result.stderr());
         JsonNode stream = result.ofType("CATALOG").get(0).path("catalog").path("streams").get(0);
         JsonNode props = stream.path("json_schema").path("properties");
@@ -65,7 +66,7 @@ class DiscoverTest extends WireMockSupport {
                     request:
                       path: /users
                 """);
-        Cli.Result result = cli.run("discover", "--connector", file.toString(), "--config-json", "{}");
+        CliRun result = cli.run("discover", "--connector", file.toString(), "--config-json", "{}");
         JsonNode stream = result.ofType("CATALOG").get(0).path("catalog").path("streams").get(0);
         assertEquals(true, stream.path("json_schema").path("additionalProperties").asBoolean());
         assertEquals("[\"full_refresh\"]", stream.path("supported_sync_modes").toString());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.solidafy.cdk.declarative.support.Cli;
+import io.solidafy.cdk.runtime.testing.CliRun;
 import io.solidafy.cdk.declarative.support.WireMockSupport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -112,7 +113,7 @@ class ExtensionTest extends WireMockSupport {
                       type: fixed_pages
                       pages: 3
                 """);
-        Cli.Result result = read(file, "{\"key_id\":\"k1\"}");
+        CliRun result = read(file, "{\"key_id\":\"k1\"}");
         assertEquals(3, result.records("things").size(), result.stdout() + result.stderr());
         for (String page : List.of("1", "2", "3")) {
             server.verify(1, getRequestedFor(urlEqualTo("/things?p=" + page)).withHeader("X-Signature", equalTo("k1:GET:/things")));

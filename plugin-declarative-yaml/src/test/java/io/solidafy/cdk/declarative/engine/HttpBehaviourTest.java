@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.solidafy.cdk.declarative.support.Cli;
+import io.solidafy.cdk.runtime.testing.CliRun;
 import io.solidafy.cdk.declarative.support.WireMockSupport;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,7 +49,7 @@ class HttpBehaviourTest extends WireMockSupport {
     @Test
     void retriesA429HonouringRetryAfterAndLogsAWarning() {
         sequence(aResponse().withStatus(429).withHeader("Retry-After", "1"));
-        Cli.Result result = read(simple(), "{\"team\":\"core\"}");
+        CliRun result = read(simple(), "{\"team\":\"core\"}");
         assertEquals(1, result.records("items").size(), result.stdout());
         assertTrue(result.logs("WARN").stream().anyMatch(m -> m.contains("HTTP 429") && m.contains("retrying in 1.0 s")), result.stdout());
         server.verify(2, getRequestedFor(urlPathEqualTo("/items")));
@@ -57,7 +58,7 @@ class HttpBehaviourTest extends WireMockSupport {
     @Test
     void retriesA503ThenSucceedsAndSendsHeadersParamsAndUserAgent() {
         sequence(aResponse().withStatus(503));
-        Cli.Result result = read(simple(), "{\"team\":\"core\"}");
+        CliRun result = read(simple(), "{\"team\":\"core\"}");
         assertEquals("SUCCEEDED", result.summary().path("status").asText(), result.stdout());
         server.verify(2, getRequestedFor(urlPathEqualTo("/items")).withHeader("X-Team", equalTo("core"))
                 .withHeader("User-Agent", equalTo("test-agent/1")));
@@ -68,7 +69,7 @@ class HttpBehaviourTest extends WireMockSupport {
     @Test
     void retriesAConnectionReset() {
         sequence(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
-        Cli.Result result = read(simple(), "{\"team\":\"core\"}");
+        CliRun result = read(simple(), "{\"team\":\"core\"}");
         assertEquals(1, result.records("items").size(), result.stdout());
         assertTrue(result.logs("WARN").stream().anyMatch(m -> m.contains("failed (") && m.contains("retrying")), result.stdout());
     }
@@ -91,7 +92,7 @@ class HttpBehaviourTest extends WireMockSupport {
                       params:
                         token: "{{ config.token }}"
                 """);
-        Cli.Result result = read(file, "{\"token\":\"team-secret-xyz\"}");
+        CliRun result = read(file, "{\"token\":\"team-secret-xyz\"}");
         String error = result.summary().path("streams").get(0).path("error").asText();
         assertTrue(error.startsWith("GET " + base() + "/items?token=****") && error.contains("HTTP 500") && error.contains("boom for"), error);
         assertFalse(result.stdout().contains("team-secret-xyz"), result.stdout());
@@ -117,7 +118,7 @@ class HttpBehaviourTest extends WireMockSupport {
                     decoder:
                       records_path: data
                 """);
-        Cli.Result result = read(file, "{}");
+        CliRun result = read(file, "{}");
         assertEquals(0, result.exitCode());
         JsonNode summary = result.summary();
         assertEquals("PARTIAL", summary.path("status").asText(), result.stdout());
@@ -138,7 +139,7 @@ class HttpBehaviourTest extends WireMockSupport {
                     request:
                       path: "/items/{{ vars.nothing }}"
                 """);
-        Cli.Result result = read(file, "{}");
+        CliRun result = read(file, "{}");
         assertTrue(result.summary().path("streams").get(0).path("error").asText().contains("Undefined variable in template: vars.nothing"),
                 result.stdout());
     }
@@ -166,7 +167,7 @@ class HttpBehaviourTest extends WireMockSupport {
                       path: /text
                       body: "hello {{ config.team }}"
                 """);
-        Cli.Result result = read(file, "{\"team\":\"core\"}");
+        CliRun result = read(file, "{\"team\":\"core\"}");
         assertEquals(1, result.records("form").size(), result.stdout());
         assertEquals(1, result.records("text").size(), result.stdout());
     }
@@ -185,7 +186,7 @@ class HttpBehaviourTest extends WireMockSupport {
                     request:
                       path: /items
                 """);
-        Cli.Result result = read(file, "{}");
+        CliRun result = read(file, "{}");
         assertEquals(1, result.records("items").size(), result.stdout());
         assertTrue(result.logs("WARN").stream().anyMatch(m -> m.contains("Timeout")), result.stdout());
     }
@@ -212,7 +213,7 @@ class HttpBehaviourTest extends WireMockSupport {
                     request:
                       path: /c
                 """);
-        Cli.Result result = read(file, "{\"token\":\"t\"}", "--concurrency", "3");
+        CliRun result = read(file, "{\"token\":\"t\"}", "--concurrency", "3");
         assertEquals("SUCCEEDED", result.summary().path("status").asText(), result.stdout());
         assertEquals(6, result.summary().path("total_records").asInt());
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.solidafy.cdk.declarative.support.Cli;
+import io.solidafy.cdk.runtime.testing.CliRun;
 import io.solidafy.cdk.declarative.support.WireMockSupport;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,7 +23,7 @@ class PaginationTest extends WireMockSupport {
         return out.append(']').toString();
     }
 
-    private static List<Integer> ids(Cli.Result result) {
+    private static List<Integer> ids(CliRun result) {
         return result.records("items").stream().map(r -> r.path("id").asInt()).toList();
     }
 
@@ -49,7 +50,7 @@ class PaginationTest extends WireMockSupport {
                 .willReturn(okJson("{\"data\":" + items(3, 4) + "}")));
         server.stubFor(get(urlPathEqualTo("/items")).withQueryParam("offset", equalTo("4"))
                 .willReturn(okJson("{\"data\":" + items(5, 5) + "}")));
-        Cli.Result result = read(stream("type: offset\nlimit: 2\n"), "{}");
+        CliRun result = read(stream("type: offset\nlimit: 2\n"), "{}");
         assertEquals(List.of(1, 2, 3, 4, 5), ids(result), result.stderr());
         server.verify(3, getRequestedFor(urlPathEqualTo("/items")));
         server.verify(1, getRequestedFor(urlPathEqualTo("/items")).withQueryParam("offset", equalTo("4")));
@@ -61,7 +62,7 @@ class PaginationTest extends WireMockSupport {
         server.stubFor(get(urlPathEqualTo("/items")).withQueryParam("page", equalTo("1")).willReturn(okJson("{\"data\":" + items(1, 2) + "}")));
         server.stubFor(get(urlPathEqualTo("/items")).withQueryParam("page", equalTo("2")).willReturn(okJson("{\"data\":" + items(3, 4) + "}")));
         server.stubFor(get(urlPathEqualTo("/items")).withQueryParam("page", equalTo("3")).willReturn(okJson("{\"data\":[]}")));
-        Cli.Result result = read(stream("type: page_number\npage_param: page\npage_size_param: per_page\n"), "{}");
+        CliRun result = read(stream("type: page_number\npage_param: page\npage_size_param: per_page\n"), "{}");
         assertEquals(List.of(1, 2, 3, 4), ids(result));
         for (String page : List.of("1", "2", "3")) {
             server.verify(1, getRequestedFor(urlPathEqualTo("/items")).withQueryParam("page", equalTo(page)));
@@ -75,7 +76,7 @@ class PaginationTest extends WireMockSupport {
                 .willReturn(okJson("{\"meta\":{\"pages\":2},\"data\":" + items(1, 2) + "}")));
         server.stubFor(get(urlPathEqualTo("/items")).withQueryParam("page", equalTo("1"))
                 .willReturn(okJson("{\"meta\":{\"pages\":2},\"data\":" + items(3, 4) + "}")));
-        Cli.Result result = read(stream("type: page_number\nstart_page: 0\nstop:\n  type: total_pages\n  path: meta.pages\n"), "{}");
+        CliRun result = read(stream("type: page_number\nstart_page: 0\nstop:\n  type: total_pages\n  path: meta.pages\n"), "{}");
         assertEquals(List.of(1, 2, 3, 4), ids(result));
         server.verify(2, getRequestedFor(urlPathEqualTo("/items")));
     }
@@ -86,7 +87,7 @@ class PaginationTest extends WireMockSupport {
                 .willReturn(okJson("{\"total\":4,\"data\":" + items(1, 2) + "}")));
         server.stubFor(get(urlPathEqualTo("/items")).withQueryParam("offset", equalTo("2"))
                 .willReturn(okJson("{\"total\":4,\"data\":" + items(3, 4) + "}")));
-        Cli.Result result = read(stream("type: offset\nlimit: 2\nstop:\n  type: total_count\n  path: total\n"), "{}");
+        CliRun result = read(stream("type: offset\nlimit: 2\nstop:\n  type: total_count\n  path: total\n"), "{}");
         assertEquals(List.of(1, 2, 3, 4), ids(result));
         server.verify(2, getRequestedFor(urlPathEqualTo("/items")));
     }
@@ -99,7 +100,7 @@ class PaginationTest extends WireMockSupport {
                 .willReturn(okJson("{\"has_more\":true,\"data\":" + items(3, 4) + "}")));
         server.stubFor(get(urlPathEqualTo("/items")).withQueryParam("starting_after", equalTo("4"))
                 .willReturn(okJson("{\"has_more\":false,\"data\":" + items(5, 6) + "}")));
-        Cli.Result result = read(stream("""
+        CliRun result = read(stream("""
                 type: cursor
                 cursor_param: starting_after
                 cursor_path: data[-1].id
@@ -118,7 +119,7 @@ class PaginationTest extends WireMockSupport {
                 .willReturn(okJson("{\"data\":" + items(1, 1) + "}").withHeader("Sforce-Locator", "abc")));
         server.stubFor(get(urlPathEqualTo("/items")).withHeader("X-Cursor", equalTo("abc"))
                 .willReturn(okJson("{\"data\":" + items(2, 2) + "}").withHeader("Sforce-Locator", "null")));
-        Cli.Result result = read(stream("type: cursor\ncursor_param: X-Cursor\ncursor_header: Sforce-Locator\nlocation: header\n"), "{}");
+        CliRun result = read(stream("type: cursor\ncursor_param: X-Cursor\ncursor_header: Sforce-Locator\nlocation: header\n"), "{}");
         assertEquals(List.of(1, 2), ids(result));
         server.verify(2, getRequestedFor(urlPathEqualTo("/items")));
     }
@@ -147,7 +148,7 @@ class PaginationTest extends WireMockSupport {
                 .willReturn(okJson("{\"results\":" + items(1, 2) + ",\"paging\":{\"next\":\"p2\"}}")));
         server.stubFor(post("/search").withRequestBody(equalToJson("{\"query\":\"all\",\"after\":\"p2\"}"))
                 .willReturn(okJson("{\"results\":" + items(3, 3) + ",\"paging\":{}}")));
-        Cli.Result result = read(file, "{}");
+        CliRun result = read(file, "{}");
         assertEquals(List.of(1, 2, 3), ids(result), result.stderr() + result.stdout());
         server.verify(2, postRequestedFor(urlEqualTo("/search")));
     }
@@ -168,7 +169,7 @@ class PaginationTest extends WireMockSupport {
                     pagination:
                       type: link_header
                 """);
-        Cli.Result result = read(file, "{}");
+        CliRun result = read(file, "{}");
         assertEquals(List.of(1, 2, 3), ids(result));
         server.verify(1, getRequestedFor(urlEqualTo("/items?page=2")));
         server.verify(2, getRequestedFor(urlPathEqualTo("/items")));
@@ -191,7 +192,7 @@ class PaginationTest extends WireMockSupport {
                       type: next_url
                       next_url_path: next
                 """);
-        Cli.Result result = read(file, "{}");
+        CliRun result = read(file, "{}");
         assertEquals(List.of(1, 2, 3), ids(result));
         server.verify(2, getRequestedFor(urlPathEqualTo("/api/items")));
     }
@@ -212,7 +213,7 @@ class PaginationTest extends WireMockSupport {
                       type: next_url
                       next_url_path: next
                 """);
-        Cli.Result result = read(file, "{}");
+        CliRun result = read(file, "{}");
         JsonNode stream = result.summary().path("streams").get(0);
         assertEquals("FAILED", stream.path("status").asText());
         assertTrue(stream.path("error").asText().contains("repeats an earlier request"), stream.toString());
@@ -224,7 +225,7 @@ class PaginationTest extends WireMockSupport {
         server.stubFor(get(urlPathEqualTo("/items")).withQueryParam("page", equalTo("1")).willReturn(okJson("{\"data\":" + items(1, 2) + "}")));
         server.stubFor(get(urlPathEqualTo("/items")).withQueryParam("page", equalTo("2")).willReturn(okJson("{\"data\":" + items(3, 4) + "}")));
         server.stubFor(get(urlPathEqualTo("/items")).withQueryParam("page", equalTo("3")).willReturn(okJson("{\"data\":" + items(5, 6) + "}")));
-        Cli.Result result = read(stream("type: page_number\n"), "{}", "--max-records", "3");
+        CliRun result = read(stream("type: page_number\n"), "{}", "--max-records", "3");
         assertEquals(List.of(1, 2, 3), ids(result));
         server.verify(0, getRequestedFor(urlPathEqualTo("/items")).withQueryParam("page", equalTo("3")));
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.solidafy.cdk.declarative.support.Cli;
+import io.solidafy.cdk.runtime.testing.CliRun;
 import io.solidafy.cdk.declarative.support.WireMockSupport;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,7 +37,7 @@ class PartitionTest extends WireMockSupport {
                       add_fields:
                         repo: "{{ partition.repo }}"
                 """);
-        Cli.Result first = read(file, "{}");
+        CliRun first = read(file, "{}");
         assertEquals("FAILED", first.summary().path("streams").get(0).path("status").asText(), first.stdout());
         JsonNode state = first.state().path("streams").path("runs");
         assertTrue(state.path("partitions").path("repo=a").path("completed").asBoolean(), first.stdout());
@@ -44,7 +45,7 @@ class PartitionTest extends WireMockSupport {
         assertEquals("a", first.records("runs").get(0).path("repo").asText());
 
         server.stubFor(get("/repos/b/runs").willReturn(okJson("[{\"id\":2}]")));
-        Cli.Result second = read(file, "{}", "--state-json", first.state().toString());
+        CliRun second = read(file, "{}", "--state-json", first.state().toString());
         assertEquals(List.of(2, 3), second.records("runs").stream().map(r -> r.path("id").asInt()).toList(), second.stdout());
         server.verify(1, getRequestedFor(urlEqualTo("/repos/a/runs"))); // completed partition skipped on resume
         assertFalse(second.state().path("streams").path("runs").has("partitions"), second.state().toString());
@@ -75,7 +76,7 @@ class PartitionTest extends WireMockSupport {
                       parent_field: login
                       partition_field: org
                 """);
-        Cli.Result result = read(file, "{}", "--streams", "members");
+        CliRun result = read(file, "{}", "--streams", "members");
         assertEquals(3, result.records("members").size(), result.stdout());
         server.verify(1, getRequestedFor(urlEqualTo("/orgs/x/members"))); // distinct parent values
     }
@@ -102,7 +103,7 @@ class PartitionTest extends WireMockSupport {
                       end_field: to
                       format: "%Y-%m-%dT%H:%M:%SZ"
                 """);
-        Cli.Result result = read(file, "{\"start\":\"2024-01-01\"}");
+        CliRun result = read(file, "{\"start\":\"2024-01-01\"}");
         assertEquals(3, result.records("usage").size(), result.stdout());
         server.verify(getRequestedFor(urlEqualTo("/usage?from=2024-01-01T00%3A00%3A00Z&to=2024-01-02T00%3A00%3A00Z")));
         server.verify(getRequestedFor(urlEqualTo("/usage?from=2024-01-02T00%3A00%3A00Z&to=2024-01-03T00%3A00%3A00Z")));
@@ -149,7 +150,7 @@ class PartitionTest extends WireMockSupport {
                       download:
                         path: "/jobs/{{ vars.job_id }}/results"
                 """);
-        Cli.Result result = read(file, "{}");
+        CliRun result = read(file, "{}");
         assertEquals(List.of("Acme, Inc", "Beta", "Gamma"), result.records("accounts").stream().map(r -> r.path("Name").asText()).toList(),
                 result.stdout());
         server.verify(2, getRequestedFor(urlEqualTo("/jobs/750x")));
@@ -178,7 +179,7 @@ class PartitionTest extends WireMockSupport {
                       download:
                         path: "/jobs/{{ job_id }}/results"
                 """);
-        Cli.Result result = read(file, "{}");
+        CliRun result = read(file, "{}");
         assertTrue(result.summary().path("streams").get(0).path("error").asText().contains("job j1 ended with status Failed"), result.stdout());
     }
 }

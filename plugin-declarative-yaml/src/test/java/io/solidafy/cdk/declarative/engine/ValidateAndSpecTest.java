@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.solidafy.cdk.declarative.support.Cli;
+import io.solidafy.cdk.runtime.testing.CliRun;
 import io.solidafy.cdk.declarative.support.WireMockSupport;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,7 +38,7 @@ class ValidateAndSpecTest extends WireMockSupport {
                     decoder:
                       type: yaml
                 """);
-        Cli.Result result = cli.run("validate", "--connector", file.toString());
+        CliRun result = cli.run("validate", "--connector", file.toString());
         assertEquals(1, result.exitCode());
         JsonNode errors = result.ofType("VALIDATION").get(0).path("validation").path("errors");
         assertEquals(3, errors.size(), errors.toString());
@@ -69,7 +70,7 @@ class ValidateAndSpecTest extends WireMockSupport {
                       stream: missing
                       parent_field: id
                 """);
-        Cli.Result result = cli.run("validate", "--connector", file.toString());
+        CliRun result = cli.run("validate", "--connector", file.toString());
         assertEquals(1, result.exitCode());
         String all = result.ofType("VALIDATION").get(0).toString();
         assertTrue(all.contains("is not closed"), all);
@@ -97,14 +98,14 @@ class ValidateAndSpecTest extends WireMockSupport {
                       params:
                         since: "{{ config.since | default('') }}"
                 """);
-        Cli.Result validate = cli.run("validate", "--connector", file.toString());
+        CliRun validate = cli.run("validate", "--connector", file.toString());
         assertEquals(0, validate.exitCode(), validate.stderr());
         assertEquals("VALID", validate.ofType("VALIDATION").get(0).path("validation").path("status").asText());
-        Cli.Result spec = cli.run("spec", "--connector", file.toString());
+        CliRun spec = cli.run("spec", "--connector", file.toString());
         assertEquals(0, spec.exitCode(), spec.stderr());
         String text = spec.stdout();
         assertTrue(text.contains("\"api_token\"") && text.contains("\"since\""), text);
-        Cli.Result missing = cli.run("read", "--connector", file.toString(), "--config-json", "{}");
+        CliRun missing = cli.run("read", "--connector", file.toString(), "--config-json", "{}");
         assertEquals(1, missing.exitCode());
         assertTrue(missing.stderr().contains("api_token"), missing.stderr());
     }
@@ -133,9 +134,9 @@ class ValidateAndSpecTest extends WireMockSupport {
                       headers:
                         X-Key: "{{ config.key }}"
                 """);
-        Cli.Result result = read(file, "{\"key\":\"kkkk-1\"}");
+        CliRun result = read(file, "{\"key\":\"kkkk-1\"}");
         assertEquals(1, result.records("items").size(), result.stdout() + result.stderr());
-        Cli.Result noKey = read(file, "{}");
+        CliRun noKey = read(file, "{}");
         assertEquals(1, noKey.exitCode());
     }
 
@@ -151,14 +152,14 @@ class ValidateAndSpecTest extends WireMockSupport {
                     request:
                       path: /items
                 """);
-        Cli.Result result = cli.run("check", "--connector", file.toString(), "--config-json", "{}");
+        CliRun result = cli.run("check", "--connector", file.toString(), "--config-json", "{}");
         String text = result.stdout() + result.stderr();
         assertTrue(text.contains("Unknown auth type 'kerberos'") && text.contains("oauth2_client_credentials"), text);
     }
 
     @Test
     void builtInConnectorsAreListed() {
-        Cli.Result result = cli.run("list");
+        CliRun result = cli.run("list");
         assertEquals(0, result.exitCode(), result.stderr());
         List<String> names = result.ofType("CONNECTORS").get(0).path("connectors").findValuesAsText("name");
         assertTrue(names.contains("stripe"), names.toString());
@@ -185,7 +186,7 @@ class ValidateAndSpecTest extends WireMockSupport {
                       <<: *json_data
                       records_path: items
                 """);
-        Cli.Result result = read(file, "{}");
+        CliRun result = read(file, "{}");
         assertEquals(1, result.records("a").size(), result.stdout() + result.stderr());
         assertEquals(1, result.records("b").size(), result.stdout());
     }

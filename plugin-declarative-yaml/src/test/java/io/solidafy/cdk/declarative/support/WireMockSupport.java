@@ -3,6 +3,7 @@ package io.solidafy.cdk.declarative.support;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.solidafy.cdk.runtime.testing.CliRun;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,7 +49,7 @@ public abstract class WireMockSupport {
     }
 
     /** {@code read} of a connector file with a config. */
-    protected Cli.Result read(Path connector, String config, String... more) {
+    protected CliRun read(Path connector, String config, String... more) {
         java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("read", "--connector", connector.toString(), "--config-json", config));
         args.addAll(java.util.List.of(more));
         return cli.run(args.toArray(String[]::new));
