@@ -42,6 +42,18 @@ public final class ParquetVsDuckDbBench {
             duckdbCopy(Path.of(args[1]), Path.of(args[2]));
             return;
         }
+        if (args.length > 0 && args[0].equals("--parse-only")) {
+            long start = System.nanoTime();
+            long n = 0;
+            try (com.fasterxml.jackson.databind.MappingIterator<com.fasterxml.jackson.databind.node.ObjectNode> records =
+                    MAPPER.readerFor(com.fasterxml.jackson.databind.node.ObjectNode.class).readValues(Path.of(args[1]).toFile())) {
+                while (records.hasNext()) {
+                    n += records.next().size();
+                }
+            }
+            System.out.println((System.nanoTime() - start) / 1e9 + " " + n);
+            return;
+        }
         if (args.length > 0 && args[0].equals("--sink-only")) {
             sinkOnly(Path.of(args[1]), Path.of(args[2]));
             return;
@@ -98,6 +110,12 @@ public final class ParquetVsDuckDbBench {
             double jsonSync = MAPPER.readTree(json.lastLine()).get("summary").get("duration_ms").asDouble() / 1000;
             System.out.printf(Locale.ROOT, "ceiling: the same read with --format json (RECORD lines to a pipe, no Parquet): sync %.2f s ="
                     + " %,.0f records/s (%.2f of DuckDB's rate); CPU %.2f s%n", jsonSync, records / jsonSync, copy / jsonSync, json.cpu());
+
+            Measured parse = measure(work, List.of("java", heap, "-cp", System.getProperty("java.class.path"),
+                    ParquetVsDuckDbBench.class.getName(), "--parse-only", ndjson.toString()));
+            double parseSeconds = Double.parseDouble(parse.lastLine().trim().split(" ")[0]);
+            System.out.printf(Locale.ROOT, "for scale: parsing same.ndjson into Jackson trees alone takes %.2f s (%.2f of DuckDB's rate)%n",
+                    parseSeconds, copy / parseSeconds);
 
             cliRatios.add(copy / sync);
             sinkRatios.add(copy / sinkSeconds);
