@@ -45,8 +45,11 @@ public final class JdbcEngine implements Engine {
                 properties.setProperty("ApplicationName", "solidafy-cdk");
                 properties.setProperty("connectTimeout", "10");
                 properties.setProperty("defaultRowFetchSize", String.valueOf(config.fetchSize()));
-                // binary result format from the first execution: decoding is cheaper than parsing text
+                // binary result format from the first execution: decoding is cheaper than parsing text,
+                // except for dates and timestamps, whose text (in a UTC session) is already ISO-8601
                 properties.setProperty("prepareThreshold", "-1");
+                properties.setProperty("binaryTransferDisable", "DATE,TIMESTAMP,TIMESTAMPTZ");
+                properties.setProperty("options", "-c TimeZone=UTC");
             }
             case MYSQL -> {
                 Endpoint endpoint = config.endpoint().orElseThrow();

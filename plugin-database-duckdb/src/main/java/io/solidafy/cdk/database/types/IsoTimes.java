@@ -7,8 +7,9 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * ISO-8601 text of timestamps, written by hand because {@link DateTimeFormatter} dominated the cost
- * of reading timestamp columns. Output equals {@code ISO_LOCAL_DATE_TIME} / {@code ISO_INSTANT}:
- * seconds always present, the fraction only when non-zero and without trailing zeros.
+ * of reading timestamp columns. Seconds are always present, the fraction only when non-zero and
+ * without trailing zeros (as {@code ISO_LOCAL_DATE_TIME} writes it; {@code ISO_INSTANT} would pad
+ * to 3, 6 or 9 digits), instants in UTC with {@code Z}.
  */
 public final class IsoTimes {
 
@@ -38,6 +39,82 @@ public final class IsoTimes {
                 utc.getNano());
         text[end] = 'Z';
         return new String(text, 0, end + 1);
+    }
+
+    /**
+     * A database's text of a zone-less timestamp ({@code 2024-12-15 10:30:00.500}) in ISO form
+     * ({@code 2024-12-15T10:30:00.5}), or null when the text has another shape (BC dates,
+     * infinity, years past 9999), which the caller then reads through {@code java.time}.
+     */
+    public static String fromSqlLocal(String text) {
+        int end = localEnd(text);
+        return end == text.length() ? iso(text, end) : null;
+    }
+
+    /**
+     * A database's text of a timestamp with a zero UTC offset ({@code 2024-12-15 10:30:00+00}) as
+     * an ISO instant ({@code 2024-12-15T10:30:00Z}), or null for any other offset or shape.
+     */
+    public static String fromSqlUtc(String text) {
+        int end = localEnd(text);
+        if (end < 0) {
+            return null;
+        }
+        String offset = text.substring(end);
+        if (!offset.equals("+00") && !offset.equals("+00:00") && !offset.equals("Z") && !offset.equals("+00:00:00")) {
+            return null;
+        }
+        return iso(text, end) + "Z";
+    }
+
+    /** True for {@code yyyy-MM-dd}, the ISO form itself. */
+    public static boolean isIsoDate(String text) {
+        return text.length() == 10 && digits(text, 0, 4) && text.charAt(4) == '-' && digits(text, 5, 2) && text.charAt(7) == '-'
+                && digits(text, 8, 2);
+    }
+
+    /** Where {@code yyyy-MM-dd[ T]HH:mm:ss[.f+]} ends in {@code text}, or -1. */
+    private static int localEnd(String text) {
+        if (text.length() < 19 || !isIsoDate(text.substring(0, 10)) || (text.charAt(10) != ' ' && text.charAt(10) != 'T')
+                || !digits(text, 11, 2) || text.charAt(13) != ':' || !digits(text, 14, 2) || text.charAt(16) != ':'
+                || !digits(text, 17, 2)) {
+            return -1;
+        }
+        int end = 19;
+        if (end < text.length() && text.charAt(end) == '.') {
+            end++;
+            while (end < text.length() && Character.isDigit(text.charAt(end))) {
+                end++;
+            }
+        }
+        return end;
+    }
+
+    /** The first {@code end} characters with a {@code T} separator and no trailing fraction zeros. */
+    private static String iso(String text, int end) {
+        int stop = end;
+        if (stop > 19) {
+            while (text.charAt(stop - 1) == '0') {
+                stop--;
+            }
+            if (text.charAt(stop - 1) == '.') {
+                stop--;
+            }
+        }
+        char[] chars = new char[stop];
+        text.getChars(0, stop, chars, 0);
+        chars[10] = 'T';
+        return new String(chars);
+    }
+
+    private static boolean digits(String text, int from, int count) {
+        for (int i = from; i < from + count; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int write(char[] text, int year, int month, int day, int hour, int minute, int second, int nano) {

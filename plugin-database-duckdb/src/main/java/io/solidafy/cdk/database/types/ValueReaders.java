@@ -16,7 +16,11 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 
-/** The {@link ValueReader} for each {@link ValueKind}. */
+/**
+ * The {@link ValueReader} for each {@link ValueKind}. Dates and timestamps are read as the
+ * database's text first, which is ISO-8601 but for the separator in the common case, and only
+ * parsed through {@code java.time} when it is not (other offsets, BC dates, infinity).
+ */
 public final class ValueReaders {
 
     private ValueReaders() {}
@@ -67,6 +71,13 @@ public final class ValueReaders {
     }
 
     private static JsonNode date(ResultSet rows, int index) throws SQLException {
+        String text = rows.getString(index);
+        if (text == null) {
+            return NullNode.instance;
+        }
+        if (IsoTimes.isIsoDate(text)) {
+            return TextNode.valueOf(text); // the usual text is already ISO: no parsing
+        }
         try {
             LocalDate value = rows.getObject(index, LocalDate.class);
             return value == null ? NullNode.instance : TextNode.valueOf(value.toString());
@@ -76,6 +87,14 @@ public final class ValueReaders {
     }
 
     private static JsonNode timestamp(ResultSet rows, int index) throws SQLException {
+        String text = rows.getString(index);
+        if (text == null) {
+            return NullNode.instance;
+        }
+        String iso = IsoTimes.fromSqlLocal(text);
+        if (iso != null) {
+            return TextNode.valueOf(iso);
+        }
         try {
             LocalDateTime value = rows.getObject(index, LocalDateTime.class);
             return value == null ? NullNode.instance : TextNode.valueOf(JsonValues.localDateTime(value));
@@ -85,6 +104,14 @@ public final class ValueReaders {
     }
 
     private static JsonNode timestampTz(ResultSet rows, int index) throws SQLException {
+        String text = rows.getString(index);
+        if (text == null) {
+            return NullNode.instance;
+        }
+        String iso = IsoTimes.fromSqlUtc(text);
+        if (iso != null) {
+            return TextNode.valueOf(iso); // a UTC session's text needs no parsing
+        }
         try {
             OffsetDateTime value = rows.getObject(index, OffsetDateTime.class);
             return value == null ? NullNode.instance : TextNode.valueOf(JsonValues.instant(value.toInstant()));
