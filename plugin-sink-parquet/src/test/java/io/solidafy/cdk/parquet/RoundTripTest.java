@@ -181,6 +181,23 @@ class RoundTripTest {
     }
 
     @Test
+    void awkwardFieldNamesBecomeColumnsAsTheyAre() throws Exception {
+        String records = "[{\"id\":1,\"a.b\":2,\"with space\":\"x\",\"ümlaut\":true,\"n\":{\"x.y\":[{\"k\":1}]},\"m\":{\"\":\"empty key\"}}]";
+        Path out = tmp.resolve("out");
+        Cli.Result result = Cli.run(tmp.resolve("plugins"), "read", "-c", "fixture", "--config-json", "{\"records\":" + records + "}",
+                "-f", "parquet", "-o", out.toString());
+        assertEquals(0, result.exitCode(), result.stderr());
+        assertEquals("SUCCESS", result.stream(FixturePlugin.STREAM).get("status").asText(), result.stream(FixturePlugin.STREAM).toString());
+        try (Duck duck = new Duck()) {
+            String file = result.stream(FixturePlugin.STREAM).get("output_file").asText();
+            JsonNode row = duck.rows(file, "id").get(0);
+            assertEquals(Json.normalize(Json.parse(records).get(0)), Json.normalize(row));
+            assertEquals("JSON", duck.single("SELECT typeof(m) FROM read_parquet('" + file + "')"),
+                    "an object with an empty key is kept as JSON text: readers cannot bind an unnamed struct field");
+        }
+    }
+
+    @Test
     void anEmptyStreamWritesNoFile() throws Exception {
         Path out = tmp.resolve("out");
         Cli.Result result = Cli.run(tmp.resolve("plugins"), "read", "-c", "fixture", "--config-json", "{\"records\":[]}",

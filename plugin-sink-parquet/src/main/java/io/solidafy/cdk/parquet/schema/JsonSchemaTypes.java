@@ -70,6 +70,9 @@ public final class JsonSchemaTypes {
         }
         Map<String, FieldType> fields = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : properties.properties()) {
+            if (e.getKey().isEmpty()) {
+                return Scalar.JSON; // as TypeMerger: no struct with an unnamed field
+            }
             fields.put(e.getKey(), typeOf(e.getValue()));
         }
         return new Struct(fields);

@@ -59,6 +59,9 @@ public final class TypeMerger {
             }
             Map<String, FieldType> fields = new LinkedHashMap<>();
             for (Map.Entry<String, JsonNode> e : value.properties()) {
+                if (e.getKey().isEmpty()) {
+                    return Scalar.JSON; // readers (DuckDB) cannot bind a struct with an unnamed field
+                }
                 fields.put(e.getKey(), typeOf(e.getValue()));
             }
             return new Struct(fields);
