@@ -24,7 +24,6 @@ public final class PartFile {
     private final Path staged;
     private final ParquetSchema schema;
     private final ParquetWriter<Object> writer;
-    private long rows;
     private final JsonWriteSupport.TapeCursor cursor = new JsonWriteSupport.TapeCursor();
 
     private PartFile(ObjectStorage storage, String key, Path staged, ParquetSchema schema, ParquetWriter<Object> writer) {
@@ -76,7 +75,6 @@ public final class PartFile {
     /** Appends one record, which must fit the schema the part was opened with. */
     public void write(ObjectNode record) throws IOException {
         writer.write(record);
-        rows++;
     }
 
     /** Appends record {@code index} of {@code tape}, recorded with this part's {@link #schema()}. */
@@ -85,12 +83,6 @@ public final class PartFile {
         cursor.index = index;
         writer.write(cursor);
         cursor.tape = null;
-        rows++;
-    }
-
-    /** Records written so far. */
-    public long rows() {
-        return rows;
     }
 
     /** Bytes written plus bytes buffered for the open row group. */
