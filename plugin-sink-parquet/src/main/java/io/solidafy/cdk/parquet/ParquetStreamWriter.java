@@ -141,7 +141,9 @@ final class ParquetStreamWriter implements StreamWriter {
 
     private void buffer(ObjectNode record) throws IOException {
         // No copy: the Emitter contract forbids sources to mutate a record after emitting it.
-        type = merger.mergeRecord(type, merger.recordTypeOf(record));
+        if (type.fields().size() <= ParquetSchema.MAX_RECORD_FIELDS) { // beyond, records are stored whole anyway
+            type = merger.mergeRecord(type, merger.recordTypeOf(record));
+        }
         buffer.add(record);
         bufferBytes += estimateBytes(record);
         if (buffer.size() >= options.inferRecords() || bufferBytes >= options.inferBytes()) {

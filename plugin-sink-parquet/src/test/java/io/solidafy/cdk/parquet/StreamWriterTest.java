@@ -183,4 +183,25 @@ class StreamWriterTest {
             assertEquals("5000", duck.single("SELECT count(DISTINCT id) FROM read_parquet('" + file + "')"));
         }
     }
+
+    @Test
+    void recordsWithTooManyDistinctKeysAreStoredWhole() throws Exception {
+        RecordingStorage storage = new RecordingStorage();
+        StreamWriter writer = open(storage, "infer_records=3");
+        for (int r = 0; r < 6; r++) {
+            ObjectNode record = JsonNodeFactory.instance.objectNode().put("id", r);
+            for (int k = 0; k < 2000; k++) {
+                record.put("key_" + r + "_" + k, k); // keys that are data: 12,000 distinct names in all
+            }
+            writer.write(record, 0);
+        }
+        List<String> files = writer.commit();
+        assertEquals(1, files.size(), files.toString());
+        try (Duck duck = new Duck()) {
+            assertEquals("_record", duck.single("SELECT string_agg(column_name, ',') FROM (DESCRIBE SELECT * FROM read_parquet('"
+                    + files.get(0) + "', hive_partitioning=false))"));
+            assertEquals("6", duck.single("SELECT count(*) FROM read_parquet('" + files.get(0) + "')"));
+            assertEquals("1999", duck.single("SELECT max((_record->>'key_5_1999')::INT) FROM read_parquet('" + files.get(0) + "')"));
+        }
+    }
 }

@@ -27,13 +27,19 @@ import org.apache.parquet.schema.Types;
  * <p>Fields that only ever held null get no column (readers combining parts by name see nulls).
  * Values Parquet cannot type (empty objects, objects whose fields were all null, arrays that were
  * always empty) become a JSON text column, which keeps them exactly. A record type with no column
- * at all is written as a single JSON column {@value #WHOLE_RECORD} so its rows still count.
+ * at all is written as a single JSON column {@value #WHOLE_RECORD} so its rows still count; so is a
+ * record type with more than {@value #MAX_RECORD_FIELDS} fields (keys that are data, not names),
+ * which would otherwise grow the number of column writers, and memory, without bound.
  *
  * @param message     the Parquet message type
  * @param root        writes a record's fields
  * @param wholeRecord true when the only column is {@value #WHOLE_RECORD}
+ * @param anyRecord   true when every record fits (the record type had too many fields)
  */
-public record ParquetSchema(MessageType message, Column.Group root, boolean wholeRecord) {
+public record ParquetSchema(MessageType message, Column.Group root, boolean wholeRecord, boolean anyRecord) {
+
+    /** Above this many top-level fields, records are stored whole as JSON text. */
+    public static final int MAX_RECORD_FIELDS = 5000;
 
     /** The column holding whole records when no field can be typed. */
     public static final String WHOLE_RECORD = "_record";
@@ -42,6 +48,9 @@ public record ParquetSchema(MessageType message, Column.Group root, boolean whol
 
     /** True when {@code record} can be written into this part without loss (else: widen and roll). */
     public boolean fits(JsonNode record) {
+        if (anyRecord) {
+            return true;
+        }
         if (wholeRecord) {
             // No field had a value when this schema was made: any value needs a typed column.
             for (JsonNode value : record) {
@@ -89,6 +98,11 @@ public record ParquetSchema(MessageType message, Column.Group root, boolean whol
 
     /** Builds the part schema for records of {@code type}. */
     public static ParquetSchema of(Struct type) {
+        if (type.fields().size() > MAX_RECORD_FIELDS) {
+            Materialized whole = leaf(WHOLE_RECORD, LeafKind.JSON);
+            return new ParquetSchema(new MessageType(MESSAGE_NAME, List.of(whole.type())),
+                    new Column.Group(MESSAGE_NAME, List.of(whole.column())), true, true);
+        }
         List<Column> columns = new ArrayList<>();
         List<Type> types = new ArrayList<>();
         for (Map.Entry<String, FieldType> e : type.fields().entrySet()) {
@@ -100,9 +114,9 @@ public record ParquetSchema(MessageType message, Column.Group root, boolean whol
         if (columns.isEmpty()) {
             Materialized whole = leaf(WHOLE_RECORD, LeafKind.JSON);
             return new ParquetSchema(new MessageType(MESSAGE_NAME, List.of(whole.type())),
-                    new Column.Group(MESSAGE_NAME, List.of(whole.column())), true);
+                    new Column.Group(MESSAGE_NAME, List.of(whole.column())), true, false);
         }
-        return new ParquetSchema(new MessageType(MESSAGE_NAME, types), new Column.Group(MESSAGE_NAME, columns), false);
+        return new ParquetSchema(new MessageType(MESSAGE_NAME, types), new Column.Group(MESSAGE_NAME, columns), false, false);
     }
 
     private record Materialized(Column column, Type type) {}
