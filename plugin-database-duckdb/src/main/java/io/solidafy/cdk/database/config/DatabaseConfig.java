@@ -39,7 +39,7 @@ public record DatabaseConfig(
         Optional<String> extensionRepository,
         String duckDbMemoryLimit) {
 
-    public static final int DEFAULT_FETCH_SIZE = 10_000;
+    public static final int DEFAULT_FETCH_SIZE = 2_000;
     public static final int DEFAULT_CHECKPOINT_INTERVAL = 100_000;
     public static final String DEFAULT_DUCKDB_MEMORY_LIMIT = "256MB";
 
