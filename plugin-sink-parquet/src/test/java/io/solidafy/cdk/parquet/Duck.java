@@ -22,7 +22,7 @@ final class Duck implements AutoCloseable {
     List<JsonNode> rows(String glob, String orderBy) throws Exception {
         List<JsonNode> rows = new ArrayList<>();
         for (List<String> row : query("SELECT to_json(t)::VARCHAR FROM read_parquet('" + glob + "', union_by_name=true, hive_partitioning=false) t ORDER BY " + orderBy)) {
-            rows.add(Cli.MAPPER.readTree(row.get(0)));
+            rows.add(Json.MAPPER.readTree(row.get(0)));
         }
         return rows;
     }

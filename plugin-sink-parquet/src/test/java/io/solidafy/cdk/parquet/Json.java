@@ -1,6 +1,7 @@
 package io.solidafy.cdk.parquet;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,6 +9,8 @@ import java.util.Map;
 
 /** Normalizes JSON for value-by-value comparison across formats. */
 final class Json {
+
+    static final ObjectMapper MAPPER = new ObjectMapper();
 
     /**
      * Drops null object fields (Parquet cannot tell an absent field from a null one) and turns
@@ -36,7 +39,7 @@ final class Json {
 
     static JsonNode parse(String json) {
         try {
-            return Cli.MAPPER.readTree(json);
+            return MAPPER.readTree(json);
         } catch (Exception e) {
             throw new IllegalArgumentException(json, e);
         }

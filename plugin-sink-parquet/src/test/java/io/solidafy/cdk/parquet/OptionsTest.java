@@ -3,6 +3,7 @@ package io.solidafy.cdk.parquet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.solidafy.cdk.runtime.testing.CliRun;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,11 +19,11 @@ class OptionsTest {
     @ParameterizedTest
     @CsvSource({"zstd,ZSTD", "snappy,SNAPPY", "none,UNCOMPRESSED"})
     void compressionIsApplied(String option, String codec) throws Exception {
-        Cli.Result result = Cli.run(tmp.resolve("plugins"), "read", "-c", "fixture", "--config-json", "{\"count\":50000}", "-f", "parquet",
+        CliRun result = CliRun.withPlugins(tmp.resolve("plugins"), "read", "-c", "fixture", "--config-json", "{\"count\":50000}", "-f", "parquet",
                 "-o", tmp.resolve("out").toString(), "--sink-option", "compression=" + option, "--sink-option", "row_group_size=64k",
                 "--sink-option", "page_size=8k");
         assertEquals(0, result.exitCode(), result.stderr());
-        String file = result.stream(FixturePlugin.STREAM).get("output_file").asText();
+        String file = result.summaryStream(FixturePlugin.STREAM).get("output_file").asText();
         try (Duck duck = new Duck()) {
             assertEquals(codec, duck.single("SELECT DISTINCT compression FROM parquet_metadata('" + file + "')"));
             assertEquals("50000", duck.single("SELECT count(*) FROM read_parquet('" + file + "')"));
@@ -37,7 +38,7 @@ class OptionsTest {
         "row_group_size=big|--sink-option row_group_size=big must be a size in bytes",
         "colour=blue|Unknown --sink-option 'colour' for --format parquet; use one of compression,"})
     void badOptionsAreRefusedWithOneSentence(String option, String message) {
-        Cli.Result result = Cli.run(tmp.resolve("plugins"), "read", "-c", "fixture", "--config-json", "{\"count\":1}", "-f", "parquet",
+        CliRun result = CliRun.withPlugins(tmp.resolve("plugins"), "read", "-c", "fixture", "--config-json", "{\"count\":1}", "-f", "parquet",
                 "-o", tmp.resolve("out").toString(), "--sink-option", option);
         assertEquals(1, result.exitCode());
         assertTrue(result.stderr().startsWith(message), result.stderr());

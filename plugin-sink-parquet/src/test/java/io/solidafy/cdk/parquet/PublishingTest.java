@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.solidafy.cdk.runtime.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -19,11 +20,11 @@ class PublishingTest {
     @TempDir
     Path tmp;
 
-    private Cli.Result read(Path out, String config, String... extra) {
+    private CliRun read(Path out, String config, String... extra) {
         List<String> args = new java.util.ArrayList<>(List.of("read", "-c", "fixture", "--config-json", config, "-f", "parquet",
                 "-o", out.toString()));
         args.addAll(List.of(extra));
-        return Cli.run(tmp.resolve("plugins"), args.toArray(String[]::new));
+        return CliRun.withPlugins(tmp.resolve("plugins"), args.toArray(String[]::new));
     }
 
     private static List<Path> visibleFiles(Path root) throws Exception {
@@ -38,12 +39,12 @@ class PublishingTest {
     @Test
     void twoRunsOnTheSameDayKeepBothRunsData() throws Exception {
         Path out = tmp.resolve("out");
-        Cli.Result first = read(out, "{\"count\":100}");
-        Cli.Result second = read(out, "{\"count\":50}");
+        CliRun first = read(out, "{\"count\":100}");
+        CliRun second = read(out, "{\"count\":50}");
         assertEquals(0, first.exitCode(), first.stderr());
         assertEquals(0, second.exitCode(), second.stderr());
-        String a = first.stream(FixturePlugin.STREAM).get("output_file").asText();
-        String b = second.stream(FixturePlugin.STREAM).get("output_file").asText();
+        String a = first.summaryStream(FixturePlugin.STREAM).get("output_file").asText();
+        String b = second.summaryStream(FixturePlugin.STREAM).get("output_file").asText();
         assertTrue(!a.equals(b), a);
         assertEquals(Path.of(a).getParent(), Path.of(b).getParent(), "same day, same partition");
         try (Duck duck = new Duck()) {
@@ -54,9 +55,9 @@ class PublishingTest {
     @Test
     void aStreamFailingMidwayLeavesNoFileVisible() throws Exception {
         Path out = tmp.resolve("out");
-        Cli.Result result = read(out, "{\"count\":5000,\"fail_after\":3000}", "--sink-option", "infer_records=10");
+        CliRun result = read(out, "{\"count\":5000,\"fail_after\":3000}", "--sink-option", "infer_records=10");
         assertEquals(0, result.exitCode(), result.stderr());
-        JsonNode stream = result.stream(FixturePlugin.STREAM);
+        JsonNode stream = result.summaryStream(FixturePlugin.STREAM);
         assertEquals("FAILED", stream.get("status").asText());
         assertTrue(stream.get("error").asText().contains("failed on purpose"), stream.toString());
         assertTrue(!stream.has("output_file"), stream.toString());
@@ -69,10 +70,10 @@ class PublishingTest {
         Path out = tmp.resolve("out");
         Path stateFile = tmp.resolve("state.json");
         // checkpoint_part_size=0: every source checkpoint publishes the current part.
-        Cli.Result result = read(out, "{\"count\":250,\"checkpoint_every\":100,\"fail_after\":220}", "--sink-option",
+        CliRun result = read(out, "{\"count\":250,\"checkpoint_every\":100,\"fail_after\":220}", "--sink-option",
                 "checkpoint_part_size=0", "--sink-option", "infer_records=10", "--state", stateFile.toString());
         assertEquals(0, result.exitCode(), result.stderr());
-        assertEquals("FAILED", result.stream(FixturePlugin.STREAM).get("status").asText());
+        assertEquals("FAILED", result.summaryStream(FixturePlugin.STREAM).get("status").asText());
         List<Path> files = visibleFiles(out);
         assertEquals(2, files.size(), "the parts of both checkpoints stay: " + files);
         try (Duck duck = new Duck()) {
@@ -89,12 +90,12 @@ class PublishingTest {
     void smallPartsAreNotPublishedAtCheckpointsSoStateWaitsForTheCommit() throws Exception {
         Path out = tmp.resolve("out");
         Path stateFile = tmp.resolve("state.json");
-        Cli.Result result = read(out, "{\"count\":300,\"checkpoint_every\":100}", "--state", stateFile.toString());
+        CliRun result = read(out, "{\"count\":300,\"checkpoint_every\":100}", "--state", stateFile.toString());
         assertEquals(0, result.exitCode(), result.stderr());
         List<JsonNode> streamStates = result.ofType("STATE").stream().filter(s -> s.get("state").has("stream")).toList();
         assertEquals(1, streamStates.size(), "only the final stream STATE, after the commit: " + streamStates);
-        assertEquals(1, result.stream(FixturePlugin.STREAM).get("output_files").size());
-        Path file = Path.of(result.stream(FixturePlugin.STREAM).get("output_file").asText());
+        assertEquals(1, result.summaryStream(FixturePlugin.STREAM).get("output_files").size());
+        Path file = Path.of(result.summaryStream(FixturePlugin.STREAM).get("output_file").asText());
         assertTrue(Files.getLastModifiedTime(stateFile).compareTo(Files.getLastModifiedTime(file)) >= 0,
                 "the state file is written after the part");
         assertTrue(Files.readString(stateFile).contains("\"cursor\" : 300"), Files.readString(stateFile));
@@ -103,14 +104,14 @@ class PublishingTest {
     @Test
     void everyPartNameIsUnique() throws Exception {
         Path out = tmp.resolve("out");
-        Cli.Result result = read(out, "{\"count\":500,\"checkpoint_every\":50}", "--sink-option", "checkpoint_part_size=0");
+        CliRun result = read(out, "{\"count\":500,\"checkpoint_every\":50}", "--sink-option", "checkpoint_part_size=0");
         assertEquals(0, result.exitCode(), result.stderr());
-        JsonNode files = result.stream(FixturePlugin.STREAM).get("output_files");
+        JsonNode files = result.summaryStream(FixturePlugin.STREAM).get("output_files");
         assertEquals(10, files.size());
         Set<String> names = new HashSet<>();
         files.forEach(f -> names.add(f.asText()));
         assertEquals(10, names.size());
-        assertEquals(files.get(0).asText(), result.stream(FixturePlugin.STREAM).get("output_file").asText());
+        assertEquals(files.get(0).asText(), result.summaryStream(FixturePlugin.STREAM).get("output_file").asText());
         assertTrue(files.get(0).asText().endsWith("-00000.parquet") && files.get(9).asText().endsWith("-00009.parquet"));
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.solidafy.cdk.runtime.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -46,11 +47,11 @@ class RoundTripTest {
     @ValueSource(ints = {1000, 1})
     void everyValueSurvivesTheRoundTrip(int inferRecords) throws Exception {
         Path out = tmp.resolve("out");
-        Cli.Result result = Cli.run(tmp.resolve("plugins"), "read", "--connector", "fixture", "--config-json",
+        CliRun result = CliRun.withPlugins(tmp.resolve("plugins"), "read", "--connector", "fixture", "--config-json",
                 "{\"records\":" + RECORDS + "}", "--format", "parquet", "--output", out.toString(),
                 "--sink-option", "infer_records=" + inferRecords);
         assertEquals(0, result.exitCode(), result.stderr());
-        JsonNode stream = result.stream(FixturePlugin.STREAM);
+        JsonNode stream = result.summaryStream(FixturePlugin.STREAM);
         assertEquals("SUCCESS", stream.get("status").asText(), stream.toString());
 
         List<String> files = new ArrayList<>();
@@ -96,18 +97,18 @@ class RoundTripTest {
     @Test
     void recordsAfterTheInferenceBufferSurviveToo() throws Exception {
         ArrayNode templates = array(RECORDS);
-        ArrayNode records = Cli.MAPPER.createArrayNode();
+        ArrayNode records = Json.MAPPER.createArrayNode();
         for (int i = 0; i < 3000; i++) {
             ObjectNode record = ((ObjectNode) templates.get(i % templates.size())).deepCopy();
             record.put("id", i);
             records.add(record);
         }
         Path out = tmp.resolve("out");
-        Cli.Result result = Cli.run(tmp.resolve("plugins"), "read", "-c", "fixture", "--config-json", "{\"records\":" + records + "}",
+        CliRun result = CliRun.withPlugins(tmp.resolve("plugins"), "read", "-c", "fixture", "--config-json", "{\"records\":" + records + "}",
                 "-f", "parquet", "-o", out.toString(), "--sink-option", "infer_records=500");
         assertEquals(0, result.exitCode(), result.stderr());
-        assertEquals(1, result.stream(FixturePlugin.STREAM).get("output_files").size(), "the first 500 records cover every type");
-        String file = result.stream(FixturePlugin.STREAM).get("output_file").asText();
+        assertEquals(1, result.summaryStream(FixturePlugin.STREAM).get("output_files").size(), "the first 500 records cover every type");
+        String file = result.summaryStream(FixturePlugin.STREAM).get("output_file").asText();
         try (Duck duck = new Duck()) {
             List<JsonNode> rows = duck.rows(file, "id");
             assertEquals(3000, rows.size());
@@ -125,13 +126,13 @@ class RoundTripTest {
     @Test
     void columnsAreTypedFromTheRecords() throws Exception {
         Path out = tmp.resolve("out");
-        Cli.Result result = Cli.run(tmp.resolve("plugins"), "read", "-c", "fixture", "--config-json", "{\"records\":" + RECORDS + "}",
+        CliRun result = CliRun.withPlugins(tmp.resolve("plugins"), "read", "-c", "fixture", "--config-json", "{\"records\":" + RECORDS + "}",
                 "-f", "parquet", "-o", out.toString());
         assertEquals(0, result.exitCode(), result.stderr());
-        String file = result.stream(FixturePlugin.STREAM).get("output_file").asText();
+        String file = result.summaryStream(FixturePlugin.STREAM).get("output_file").asText();
         try (Duck duck = new Duck()) {
             List<List<String>> columns = duck.query("SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet('" + file + "'))");
-            ObjectNode types = Cli.MAPPER.createObjectNode();
+            ObjectNode types = Json.MAPPER.createObjectNode();
             columns.forEach(c -> types.put(c.get(0), c.get(1)));
             assertEquals("BIGINT", types.get("id").asText());
             assertEquals("DOUBLE", types.get("price").asText());
@@ -154,12 +155,12 @@ class RoundTripTest {
                 {"type":"object","properties":{"id":{"type":"integer"},"amount":{"type":["null","number"]},
                  "created_at":{"type":"string","format":"date-time"},"label":{"type":"string"}}}""";
         Path out = tmp.resolve("out");
-        Cli.Result result = Cli.run(tmp.resolve("plugins"), "read", "-c", "fixture", "--config-json",
+        CliRun result = CliRun.withPlugins(tmp.resolve("plugins"), "read", "-c", "fixture", "--config-json",
                 "{\"schema\":" + schema + ",\"records\":[{\"id\":1,\"amount\":5,\"created_at\":\"2025-12-14T10:00:00+02:00\"},"
                         + "{\"id\":2,\"amount\":7}]}",
                 "-f", "parquet", "-o", out.toString());
         assertEquals(0, result.exitCode(), result.stderr());
-        String file = result.stream(FixturePlugin.STREAM).get("output_file").asText();
+        String file = result.summaryStream(FixturePlugin.STREAM).get("output_file").asText();
         try (Duck duck = new Duck()) {
             assertEquals("DOUBLE", duck.single("SELECT typeof(amount) FROM read_parquet('" + file + "') LIMIT 1"));
             assertEquals("VARCHAR", duck.single("SELECT typeof(label) FROM read_parquet('" + file + "') LIMIT 1"));
@@ -170,10 +171,10 @@ class RoundTripTest {
     @Test
     void recordsWithoutAnyValueStillCount() throws Exception {
         Path out = tmp.resolve("out");
-        Cli.Result result = Cli.run(tmp.resolve("plugins"), "read", "-c", "fixture", "--config-json",
+        CliRun result = CliRun.withPlugins(tmp.resolve("plugins"), "read", "-c", "fixture", "--config-json",
                 "{\"records\":[{},{\"a\":null},{}]}", "-f", "parquet", "-o", out.toString());
         assertEquals(0, result.exitCode(), result.stderr());
-        String file = result.stream(FixturePlugin.STREAM).get("output_file").asText();
+        String file = result.summaryStream(FixturePlugin.STREAM).get("output_file").asText();
         try (Duck duck = new Duck()) {
             assertEquals("3", duck.single("SELECT count(*) FROM read_parquet('" + file + "')"));
             assertEquals("{\"a\":null}", duck.single("SELECT _record FROM read_parquet('" + file + "') WHERE _record::VARCHAR LIKE '%a%'"));
@@ -184,12 +185,12 @@ class RoundTripTest {
     void awkwardFieldNamesBecomeColumnsAsTheyAre() throws Exception {
         String records = "[{\"id\":1,\"a.b\":2,\"with space\":\"x\",\"ümlaut\":true,\"n\":{\"x.y\":[{\"k\":1}]},\"m\":{\"\":\"empty key\"}}]";
         Path out = tmp.resolve("out");
-        Cli.Result result = Cli.run(tmp.resolve("plugins"), "read", "-c", "fixture", "--config-json", "{\"records\":" + records + "}",
+        CliRun result = CliRun.withPlugins(tmp.resolve("plugins"), "read", "-c", "fixture", "--config-json", "{\"records\":" + records + "}",
                 "-f", "parquet", "-o", out.toString());
         assertEquals(0, result.exitCode(), result.stderr());
-        assertEquals("SUCCESS", result.stream(FixturePlugin.STREAM).get("status").asText(), result.stream(FixturePlugin.STREAM).toString());
+        assertEquals("SUCCESS", result.summaryStream(FixturePlugin.STREAM).get("status").asText(), result.summaryStream(FixturePlugin.STREAM).toString());
         try (Duck duck = new Duck()) {
-            String file = result.stream(FixturePlugin.STREAM).get("output_file").asText();
+            String file = result.summaryStream(FixturePlugin.STREAM).get("output_file").asText();
             JsonNode row = duck.rows(file, "id").get(0);
             assertEquals(Json.normalize(Json.parse(records).get(0)), Json.normalize(row));
             assertEquals("JSON", duck.single("SELECT typeof(m) FROM read_parquet('" + file + "')"),
@@ -200,10 +201,10 @@ class RoundTripTest {
     @Test
     void anEmptyStreamWritesNoFile() throws Exception {
         Path out = tmp.resolve("out");
-        Cli.Result result = Cli.run(tmp.resolve("plugins"), "read", "-c", "fixture", "--config-json", "{\"records\":[]}",
+        CliRun result = CliRun.withPlugins(tmp.resolve("plugins"), "read", "-c", "fixture", "--config-json", "{\"records\":[]}",
                 "-f", "parquet", "-o", out.toString());
         assertEquals(0, result.exitCode(), result.stderr());
-        JsonNode stream = result.stream(FixturePlugin.STREAM);
+        JsonNode stream = result.summaryStream(FixturePlugin.STREAM);
         assertEquals("SUCCESS", stream.get("status").asText());
         assertTrue(!stream.has("output_file"), stream.toString());
         assertTrue(!Files.exists(out.resolve("shop_items")));
