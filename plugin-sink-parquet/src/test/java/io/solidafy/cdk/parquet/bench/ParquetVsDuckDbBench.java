@@ -31,7 +31,8 @@ import java.util.Properties;
  * duration_ms} (and from wall time with JVM start), DuckDB's from the COPY statement alone. A third
  * measurement parses the same NDJSON with Jackson and writes it through this sink alone, which is
  * DuckDB's task exactly. Rounds ({@code -Dbench.rounds}, 3) interleave the measurements because
- * the machine is shared; the medians of the ratios are the headline figures.
+ * the machine is shared; the medians of the ratios are the headline figures. The work directory
+ * is deleted at the end unless {@code -Dbench.keep=true}.
  */
 public final class ParquetVsDuckDbBench {
 
@@ -123,6 +124,17 @@ public final class ParquetVsDuckDbBench {
         }
         System.out.printf(Locale.ROOT, "== median ratio over %d rounds: CLI (sample source -> parquet) %.2f of DuckDB's rate;"
                 + " NDJSON -> parquet (like for like) %.2f%n", rounds, median(cliRatios), median(sinkRatios));
+        if (!Boolean.getBoolean("bench.keep")) {
+            deleteTree(work); // several hundred MB per run
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     /** A child process's last stdout line, wall seconds, peak RSS and CPU seconds (from /usr/bin/time). */
