@@ -1,4 +1,4 @@
-package io.solidafy.cdk.runtime.state;
+package io.solidafy.cdk.spi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
@@ -10,14 +10,16 @@ import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 
 /**
- * Orders cursor values: as numbers when both are numbers (or numeric strings), as instants when
- * both parse as ISO-8601 date-times or dates, else as strings.
+ * The one order of cursor values, shared by the runtime (which saves the maximum) and sources
+ * (which filter by the saved cursor): as numbers when both are numbers (or numeric strings), as
+ * instants when both parse as ISO-8601 date-times or dates (local ones read as UTC), else as
+ * strings. Stateless and thread-safe.
  */
-public final class CursorComparator implements Comparator<JsonNode> {
+public final class CursorOrder implements Comparator<JsonNode> {
 
-    public static final CursorComparator INSTANCE = new CursorComparator();
+    public static final CursorOrder INSTANCE = new CursorOrder();
 
-    private CursorComparator() {}
+    private CursorOrder() {}
 
     @Override
     public int compare(JsonNode a, JsonNode b) {
@@ -74,7 +76,7 @@ public final class CursorComparator implements Comparator<JsonNode> {
     }
 
     /** The instant of an ISO-8601 date-time or date (local ones read as UTC), or null. */
-    static Instant instant(String text) {
+    public static Instant instant(String text) {
         if (text.length() < 10 || text.charAt(4) != '-') {
             return null;
         }

@@ -1,7 +1,7 @@
 package io.solidafy.cdk.runtime.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.solidafy.cdk.runtime.state.CursorComparator;
+import io.solidafy.cdk.spi.CursorOrder;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,7 +29,7 @@ final class CursorTracker {
         if (value.isNull() || value.isContainerNode()) {
             return;
         }
-        if (max == null || CursorComparator.INSTANCE.compare(value, max) > 0) {
+        if (max == null || CursorOrder.INSTANCE.compare(value, max) > 0) {
             max = value;
         }
     }
@@ -46,6 +46,6 @@ final class CursorTracker {
         if (b.isEmpty()) {
             return a;
         }
-        return CursorComparator.INSTANCE.compare(b.get(), a.get()) > 0 ? b : a;
+        return CursorOrder.INSTANCE.compare(b.get(), a.get()) > 0 ? b : a;
     }
 }

@@ -3,39 +3,22 @@ package io.solidafy.cdk.declarative.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.solidafy.cdk.declarative.template.DateTimes;
-import java.math.BigDecimal;
+import io.solidafy.cdk.spi.CursorOrder;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
- * Cursor values: compared as numbers when both are numbers, as instants when both parse as
- * date-times, else as strings; moved back by a lookback window in their own form. Stateless.
+ * Cursor values: compared in the platform's {@link CursorOrder}; moved back by a lookback window in
+ * their own form. Stateless.
  */
 final class Cursors {
 
     private Cursors() {}
 
     static int compare(JsonNode a, JsonNode b) {
-        Optional<BigDecimal> na = number(a);
-        Optional<BigDecimal> nb = number(b);
-        if (na.isPresent() && nb.isPresent()) {
-            return na.get().compareTo(nb.get());
-        }
-        Optional<Instant> ia = a.isTextual() ? DateTimes.tryParse(a.asText()) : Optional.empty();
-        Optional<Instant> ib = b.isTextual() ? DateTimes.tryParse(b.asText()) : Optional.empty();
-        if (ia.isPresent() && ib.isPresent()) {
-            return ia.get().compareTo(ib.get());
-        }
-        return a.asText().compareTo(b.asText());
-    }
-
-    private static Optional<BigDecimal> number(JsonNode node) {
-        if (node.isNumber()) {
-            return Optional.of(node.decimalValue());
-        }
-        return Optional.empty();
+        return CursorOrder.INSTANCE.compare(a, b);
     }
 
     /** The cursor moved back by {@code lookback}, keeping its form (epoch seconds/millis, ISO date-time or date). */
