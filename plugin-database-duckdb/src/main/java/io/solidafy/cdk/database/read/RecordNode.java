@@ -45,7 +45,8 @@ final class RecordNode extends ObjectNode {
     private final transient String[] encoded;
 
     RecordNode(Columns columns) {
-        super(JsonNodeFactory.instance, new LinkedHashMap<>(columns.keys().length * 2));
+        // sized so that the row's columns fit without rehashing, and no larger
+        super(JsonNodeFactory.instance, new LinkedHashMap<>((int) Math.ceil(columns.keys().length / 0.75) + 1));
         this.columns = columns;
         this.values = new JsonNode[columns.keys().length];
         this.encoded = new String[columns.keys().length];
