@@ -89,10 +89,12 @@ class ReadPipelineTest {
 
     @Test
     void stateOfStreamsNotSyncedIsKept() throws Exception {
-        CliRun run = read("--streams", "ascending", "--state-json", "{\"streams\":{\"other\":{\"cursor\":\"x\"},\"ascending\":{\"cursor\":4}}}");
+        CliRun run = read("--streams", "ascending", "--state-json",
+                "{\"streams\":{\"other\":{\"cursor\":\"x\"},\"decimal\":{\"cursor\":12345678901234567890.123456789},\"ascending\":{\"cursor\":4}}}");
         assertEquals(List.of(5), run.records("ascending").stream().map(r -> r.get("n").asInt()).toList());
         JsonNode finalState = run.messages().get(run.messages().size() - 2);
         assertEquals("x", finalState.at("/state/streams/other/cursor").asText());
+        assertTrue(run.stdout().contains("\"decimal\":{\"cursor\":12345678901234567890.123456789}"), "decimal cursors stay exact");
         assertEquals(5, finalState.at("/state/streams/ascending/cursor").asInt());
     }
 

@@ -2,6 +2,7 @@ package io.solidafy.cdk.runtime.cli;
 
 import com.beust.jcommander.JCommander;
 import com.beust.jcommander.ParameterException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.solidafy.cdk.runtime.protocol.ProtocolWriter;
 import io.solidafy.cdk.spi.ConnectorException;
@@ -92,7 +93,8 @@ public final class Main {
             return printText(stdout, usage(commander, command));
         }
         boolean pretty = "read".equals(command) && "pretty".equalsIgnoreCase(read.format.trim());
-        ObjectMapper mapper = new ObjectMapper();
+        // Decimals in configs and states (e.g. a numeric cursor) must survive a round trip exactly.
+        ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
         ProtocolWriter protocol = new ProtocolWriter(stdout, mapper, pretty);
         try {
             Session session = new Session(mapper, protocol, stderr, common, environment);
