@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.solidafy.cdk.runtime.testing.CliRun;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -61,16 +62,16 @@ class DuckDbFileTest {
 
     @Test
     void streamsAndDiscoverThroughDuckDb() {
-        Cli streams = Cli.run("streams", "-c", "sqlite", "--config-json", config().toString());
+        CliRun streams = CliRun.classPathOnly("streams", "-c", "sqlite", "--config-json", config().toString());
         assertTrue(streams.stdout().contains("Engine: duckdb (native file)"), streams.toString());
         List<String> names = new ArrayList<>();
         streams.only("STREAMS").get("streams").forEach(s -> names.add(s.asText()));
         assertEquals(List.of("events", "other.things", "victim", HOSTILE), names.stream().sorted().toList());
 
-        Cli views = Cli.run("streams", "-c", "sqlite", "--config-json", config().put("include_views", true).toString());
+        CliRun views = CliRun.classPathOnly("streams", "-c", "sqlite", "--config-json", config().put("include_views", true).toString());
         assertTrue(views.only("STREAMS").get("streams").toString().contains("\"event_labels\""), views.toString());
 
-        Cli discover = Cli.run("discover", "-c", "sqlite", "--config-json", config().toString());
+        CliRun discover = CliRun.classPathOnly("discover", "-c", "sqlite", "--config-json", config().toString());
         for (JsonNode stream : discover.only("CATALOG").at("/catalog/streams")) {
             if (stream.get("name").asText().equals("events")) {
                 assertEquals("[[\"id\"]]", stream.get("source_defined_primary_key").toString(), discover.toString());
@@ -87,7 +88,7 @@ class DuckDbFileTest {
 
     @Test
     void readMapsDuckDbTypes() throws Exception {
-        Cli read = Cli.run("read", "-c", "sqlite", "--config-json", config().toString(), "-s", "events");
+        CliRun read = CliRun.classPathOnly("read", "-c", "sqlite", "--config-json", config().toString(), "-s", "events");
         List<JsonNode> rows = read.records("events");
         assertEquals(3, rows.size(), read.toString());
         JsonNode row = rows.get(0);
@@ -111,10 +112,10 @@ class DuckDbFileTest {
         for (String column : List.of("id", "happened", "day", "amount", "ts", "d", "label")) {
             ObjectNode config = config();
             config.putObject("cursor_fields").put("events", column);
-            Cli first = Cli.run("read", "-c", "sqlite", "--config-json", config.toString(), "-s", "events");
+            CliRun first = CliRun.classPathOnly("read", "-c", "sqlite", "--config-json", config.toString(), "-s", "events");
             assertEquals(3, first.records("events").size(), column + ": " + first);
-            JsonNode state = first.finalState().get("events");
-            Cli second = Cli.run("read", "-c", "sqlite", "--config-json", config.toString(), "-s", "events",
+            JsonNode state = first.state().get("streams").get("events");
+            CliRun second = CliRun.classPathOnly("read", "-c", "sqlite", "--config-json", config.toString(), "-s", "events",
                     "--state-json", "{\"events\": " + state + "}");
             List<JsonNode> again = second.records("events");
             // label sorts as text: "two" is the largest
@@ -126,12 +127,12 @@ class DuckDbFileTest {
 
     @Test
     void hostileNamesAreQuotedAndJdbcEngineIsRefusedForDuckDbFiles() throws Exception {
-        Cli read = Cli.run("read", "-c", "sqlite", "--config-json", config().toString(), "-s", HOSTILE);
+        CliRun read = CliRun.classPathOnly("read", "-c", "sqlite", "--config-json", config().toString(), "-s", HOSTILE);
         assertEquals(1, read.records(HOSTILE).get(0).get("col \"x\" name").asInt(), read.toString());
         try (Connection db = open(); ResultSet rows = db.createStatement().executeQuery("SELECT count(*) FROM victim")) {
             assertTrue(rows.next());
         }
-        Cli jdbc = Cli.run("check", "-c", "sqlite", "--config-json", config().put("engine", "jdbc").toString());
+        CliRun jdbc = CliRun.classPathOnly("check", "-c", "sqlite", "--config-json", config().put("engine", "jdbc").toString());
         assertEquals("A DuckDB file can only be read with engine 'duckdb' or 'auto', not 'jdbc'.",
                 jdbc.only("CONNECTION_STATUS").at("/connectionStatus/message").asText());
     }

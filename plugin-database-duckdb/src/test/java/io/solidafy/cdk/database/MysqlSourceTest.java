@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.solidafy.cdk.runtime.testing.CliRun;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -72,18 +73,18 @@ class MysqlSourceTest {
 
     @Test
     void checkAndStreamsNameTablesAfterTheirDatabase() {
-        Cli check = Cli.run("check", "-c", "mariadb", "--config-json", config().toString());
+        CliRun check = CliRun.classPathOnly("check", "-c", "mariadb", "--config-json", config().toString());
         JsonNode status = check.only("CONNECTION_STATUS").get("connectionStatus");
         assertEquals("SUCCEEDED", status.get("status").asText(), check.toString());
         assertEquals("Connection successful. Found 4 tables.", status.get("message").asText());
 
-        Cli streams = Cli.run("streams", "-c", "mysql", "--config-json", config().toString());
+        CliRun streams = CliRun.classPathOnly("streams", "-c", "mysql", "--config-json", config().toString());
         List<String> names = new ArrayList<>();
         streams.only("STREAMS").get("streams").forEach(s -> names.add(s.asText()));
         assertEquals(List.of(database + ".all_types", database + ".orders", database + ".victim", database + "." + HOSTILE),
                 names.stream().sorted().toList(), streams.toString());
 
-        Cli withViews = Cli.run("streams", "-c", "mysql", "--config-json", config().put("include_views", true).toString());
+        CliRun withViews = CliRun.classPathOnly("streams", "-c", "mysql", "--config-json", config().put("include_views", true).toString());
         assertTrue(withViews.only("STREAMS").get("streams").toString().contains(database + ".order_codes"), withViews.toString());
     }
 
@@ -94,13 +95,13 @@ class MysqlSourceTest {
             TestServers.execute(admin, "CREATE DATABASE `" + odd + "`", "CREATE TABLE `" + odd + "`.t (id INT)");
         }
         try {
-            Cli streams = Cli.run("streams", "-c", "mysql", "--config-json", config().put("database", odd).toString());
+            CliRun streams = CliRun.classPathOnly("streams", "-c", "mysql", "--config-json", config().put("database", odd).toString());
             assertEquals("[\"" + odd + ".t\"]", streams.only("STREAMS").get("streams").toString(), streams.toString());
             String encoded = java.net.URLEncoder.encode(odd, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
             ObjectNode viaString = MAPPER.createObjectNode().put("connection_string", "mysql://" + TestServers.MY_USER
                     + (TestServers.MY_PASSWORD.isEmpty() ? "" : ":" + TestServers.MY_PASSWORD) + "@" + TestServers.MY_HOST + ":"
                     + TestServers.MY_PORT + "/" + encoded);
-            Cli check = Cli.run("check", "-c", "mysql", "--config-json", viaString.toString());
+            CliRun check = CliRun.classPathOnly("check", "-c", "mysql", "--config-json", viaString.toString());
             assertEquals("Connection successful. Found 1 tables.", check.only("CONNECTION_STATUS").at("/connectionStatus/message").asText(),
                     check.toString());
         } finally {
@@ -114,7 +115,7 @@ class MysqlSourceTest {
     void withoutDatabaseEveryNonSystemDatabaseIsListed() {
         ObjectNode config = config();
         config.remove("database");
-        Cli streams = Cli.run("streams", "-c", "mysql", "--config-json", config.toString());
+        CliRun streams = CliRun.classPathOnly("streams", "-c", "mysql", "--config-json", config.toString());
         List<String> names = new ArrayList<>();
         streams.only("STREAMS").get("streams").forEach(s -> names.add(s.asText()));
         assertTrue(names.contains(database + ".orders"), streams.toString());
@@ -125,7 +126,7 @@ class MysqlSourceTest {
 
     @Test
     void discoverFindsPrimaryKeyAndTypes() {
-        Cli discover = Cli.run("discover", "-c", "mysql", "--config-json", config().toString());
+        CliRun discover = CliRun.classPathOnly("discover", "-c", "mysql", "--config-json", config().toString());
         for (JsonNode stream : discover.only("CATALOG").at("/catalog/streams")) {
             if (stream.get("name").asText().equals(database + ".all_types")) {
                 assertEquals("[[\"id\"]]", stream.get("source_defined_primary_key").toString());
@@ -142,7 +143,7 @@ class MysqlSourceTest {
 
     @Test
     void readMapsEveryType() throws Exception {
-        Cli read = Cli.run("read", "-c", "mysql", "--config-json", config().toString(), "-s", database + ".all_types");
+        CliRun read = CliRun.classPathOnly("read", "-c", "mysql", "--config-json", config().toString(), "-s", database + ".all_types");
         assertEquals("SUCCEEDED", read.summary().get("status").asText(), read.toString());
         JsonNode row = read.records(database + ".all_types").get(0);
         assertEquals(-5, row.get("tiny").asInt());
@@ -172,10 +173,10 @@ class MysqlSourceTest {
             ObjectNode config = config();
             config.putObject("cursor_fields").put(database + ".orders", column);
             String stream = database + ".orders";
-            Cli first = Cli.run("read", "-c", "mysql", "--config-json", config.toString(), "-s", stream);
+            CliRun first = CliRun.classPathOnly("read", "-c", "mysql", "--config-json", config.toString(), "-s", stream);
             assertEquals(4, first.records(stream).size(), first.toString());
-            JsonNode state = first.finalState().get(stream);
-            Cli second = Cli.run("read", "-c", "mysql", "--config-json", config.toString(), "-s", stream,
+            JsonNode state = first.state().get("streams").get(stream);
+            CliRun second = CliRun.classPathOnly("read", "-c", "mysql", "--config-json", config.toString(), "-s", stream,
                     "--state-json", "{\"" + stream + "\": " + state + "}");
             List<JsonNode> again = second.records(stream);
             assertEquals(1, again.size(), column + ": " + second);
@@ -187,11 +188,11 @@ class MysqlSourceTest {
         }
         ObjectNode config = config();
         config.putObject("cursor_fields").put(database + ".orders", "created_at");
-        Cli third = Cli.run("read", "-c", "mysql", "--config-json", config.toString(), "-s", database + ".orders",
+        CliRun third = CliRun.classPathOnly("read", "-c", "mysql", "--config-json", config.toString(), "-s", database + ".orders",
                 "--state-json", "{\"" + database + ".orders\": {\"cursor\": \"2024-01-04T10:00:00.25\"}}");
         List<String> codes = third.records(database + ".orders").stream().map(r -> r.get("code").asText()).sorted().toList();
         assertEquals(List.of("code-4", "late", "new"), codes, third.toString());
-        assertEquals("2024-01-05T00:00:00", third.finalState().at("/" + database + ".orders/cursor").asText());
+        assertEquals("2024-01-05T00:00:00", third.state().get("streams").at("/" + database + ".orders/cursor").asText());
         try (Connection db = TestServers.mysql(database)) {
             TestServers.execute(db, "DELETE FROM orders WHERE code IN ('late', 'new', 'old')");
         }
@@ -200,7 +201,7 @@ class MysqlSourceTest {
     @Test
     void hostileNamesAreQuoted() throws Exception {
         String stream = database + "." + HOSTILE;
-        Cli read = Cli.run("read", "-c", "mysql", "--config-json", config().toString(), "-s", stream);
+        CliRun read = CliRun.classPathOnly("read", "-c", "mysql", "--config-json", config().toString(), "-s", stream);
         assertEquals("SUCCEEDED", read.summary().get("status").asText(), read.toString());
         assertEquals(2, read.records(stream).size());
         assertEquals(1, read.records(stream).get(0).get("col `x` name").asInt());
@@ -213,14 +214,14 @@ class MysqlSourceTest {
     @Test
     void wrongPasswordFailsClearlyWithoutShowingIt() {
         ObjectNode config = config().put("password", "Wr0ng-Pa55word!");
-        Cli check = Cli.run("check", "-c", "mysql", "--config-json", config.toString());
+        CliRun check = CliRun.classPathOnly("check", "-c", "mysql", "--config-json", config.toString());
         JsonNode status = check.only("CONNECTION_STATUS").get("connectionStatus");
         assertEquals("FAILED", status.get("status").asText(), check.toString());
         assertTrue(status.get("message").asText().startsWith("Could not connect to MySQL/MariaDB at "), check.toString());
         assertTrue(status.get("message").asText().contains("Access denied"), check.toString());
         assertFalse(check.all().contains("Wr0ng-Pa55word!"), check.toString());
 
-        Cli read = Cli.run("read", "-c", "mysql", "--config-json", config.toString());
+        CliRun read = CliRun.classPathOnly("read", "-c", "mysql", "--config-json", config.toString());
         assertEquals(1, read.exitCode());
         assertEquals("FAILED", read.summary().get("status").asText());
         assertFalse(read.all().contains("Wr0ng-Pa55word!"), read.toString());
@@ -229,7 +230,7 @@ class MysqlSourceTest {
     @Test
     void unreachableHostFailsClearly() {
         ObjectNode config = MAPPER.createObjectNode().put("connection_string", "mysql://root:pw-unreach@127.0.0.1:1/" + database);
-        Cli check = Cli.run("check", "-c", "mysql", "--config-json", config.toString());
+        CliRun check = CliRun.classPathOnly("check", "-c", "mysql", "--config-json", config.toString());
         JsonNode status = check.only("CONNECTION_STATUS").get("connectionStatus");
         assertEquals("FAILED", status.get("status").asText(), check.toString());
         assertTrue(status.get("message").asText().startsWith("Could not connect to MySQL/MariaDB at 127.0.0.1:1"), check.toString());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.solidafy.cdk.runtime.testing.CliRun;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -86,7 +87,7 @@ class PostgresSourceTest {
 
     @Test
     void listDescribesTheDatabaseConnectors() {
-        Cli list = Cli.run("list");
+        CliRun list = CliRun.classPathOnly("list");
         JsonNode connectors = list.only("CONNECTORS").get("connectors");
         List<String> names = new ArrayList<>();
         connectors.forEach(c -> names.add(c.get("name").asText()));
@@ -102,7 +103,7 @@ class PostgresSourceTest {
 
     @Test
     void checkCountsTables() {
-        Cli check = Cli.run("check", "-c", "postgresql", "--config-json", config().toString());
+        CliRun check = CliRun.classPathOnly("check", "-c", "postgresql", "--config-json", config().toString());
         JsonNode status = check.only("CONNECTION_STATUS").get("connectionStatus");
         assertEquals("SUCCEEDED", status.get("status").asText(), check.toString());
         assertTrue(status.get("message").asText().matches("Connection successful\\. Found [67] tables\\."), check.toString());
@@ -114,7 +115,7 @@ class PostgresSourceTest {
         ObjectNode config = MAPPER.createObjectNode();
         config.put("connection_string", "postgresql://" + TestServers.PG_USER + ":any%40pass@" + TestServers.PG_HOST + ":"
                 + TestServers.PG_PORT + "/" + database + "?sslmode=disable");
-        Cli check = Cli.run("check", "-c", "postgres", "--config-json", config.toString());
+        CliRun check = CliRun.classPathOnly("check", "-c", "postgres", "--config-json", config.toString());
         assertEquals("SUCCEEDED", check.only("CONNECTION_STATUS").at("/connectionStatus/status").asText(), check.toString());
         assertFalse(check.all().contains("any@pass"), check.toString());
     }
@@ -126,12 +127,12 @@ class PostgresSourceTest {
             TestServers.execute(admin, "CREATE DATABASE \"" + odd + "\"");
         }
         try {
-            Cli check = Cli.run("check", "-c", "postgres", "--config-json", config().put("database", odd).toString());
+            CliRun check = CliRun.classPathOnly("check", "-c", "postgres", "--config-json", config().put("database", odd).toString());
             assertEquals("SUCCEEDED", check.only("CONNECTION_STATUS").at("/connectionStatus/status").asText(), check.toString());
             String encoded = java.net.URLEncoder.encode(odd, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
             ObjectNode viaString = MAPPER.createObjectNode().put("connection_string", "postgresql://" + TestServers.PG_USER + "@"
                     + TestServers.PG_HOST + ":" + TestServers.PG_PORT + "/" + encoded);
-            Cli check2 = Cli.run("check", "-c", "postgres", "--config-json", viaString.toString());
+            CliRun check2 = CliRun.classPathOnly("check", "-c", "postgres", "--config-json", viaString.toString());
             assertEquals("SUCCEEDED", check2.only("CONNECTION_STATUS").at("/connectionStatus/status").asText(), check2.toString());
         } finally {
             try (Connection admin = TestServers.postgres(TestServers.PG_ADMIN_DB)) {
@@ -142,7 +143,7 @@ class PostgresSourceTest {
 
     @Test
     void streamsAreSchemaQualifiedTablesWithViewsOnRequest() {
-        Cli streams = Cli.run("streams", "-c", "postgres", "--config-json", config().toString());
+        CliRun streams = CliRun.classPathOnly("streams", "-c", "postgres", "--config-json", config().toString());
         JsonNode body = streams.only("STREAMS");
         assertEquals("database", body.get("connector_type").asText());
         List<String> names = new ArrayList<>();
@@ -152,13 +153,13 @@ class PostgresSourceTest {
         assertTrue(names.stream().allMatch(n -> n.startsWith("public.") || n.startsWith("sales.")), "no system schemas: " + names);
         assertTrue(names.contains("sales.measurements"), "a partitioned table is one stream: " + names);
         assertFalse(names.contains("sales.measurements_2024"), "its partitions are read through it: " + names);
-        Cli partitioned = Cli.run("read", "-c", "postgres", "--config-json", config().toString(), "-s", "sales.measurements");
+        CliRun partitioned = CliRun.classPathOnly("read", "-c", "postgres", "--config-json", config().toString(), "-s", "sales.measurements");
         assertEquals(List.of("2024-06-01"), partitioned.records("sales.measurements").stream().map(r -> r.get("at").asText()).toList(),
                 partitioned.toString());
         assertFalse(names.contains("public.order_codes"), "views only on request");
 
         ObjectNode withViews = config().put("include_views", true);
-        Cli all = Cli.run("streams", "-c", "postgres", "--config-json", withViews.toString());
+        CliRun all = CliRun.classPathOnly("streams", "-c", "postgres", "--config-json", withViews.toString());
         assertTrue(all.only("STREAMS").get("streams").toString().contains("\"public.order_codes\""), all.toString());
     }
 
@@ -166,7 +167,7 @@ class PostgresSourceTest {
     void discoverDerivesSchemaAndPrimaryKey() {
         ObjectNode config = config();
         config.putObject("cursor_fields").put("public.orders", "created_at");
-        Cli discover = Cli.run("discover", "-c", "postgres", "--config-json", config.toString());
+        CliRun discover = CliRun.classPathOnly("discover", "-c", "postgres", "--config-json", config.toString());
         JsonNode streams = discover.only("CATALOG").at("/catalog/streams");
         JsonNode allTypes = null;
         JsonNode orders = null;
@@ -194,7 +195,7 @@ class PostgresSourceTest {
 
     @Test
     void readMapsEveryTypeToTheJsonADataEngineerExpects() throws Exception {
-        Cli read = Cli.run("read", "-c", "postgres", "--config-json", config().toString(), "-s", "public.all_types");
+        CliRun read = CliRun.classPathOnly("read", "-c", "postgres", "--config-json", config().toString(), "-s", "public.all_types");
         assertEquals(0, read.exitCode(), read.toString());
         List<JsonNode> records = read.records("public.all_types");
         assertEquals(1, records.size(), read.toString());
@@ -226,7 +227,7 @@ class PostgresSourceTest {
 
     @Test
     void hostileTableAndColumnNamesAreQuotedNotExecuted() throws Exception {
-        Cli read = Cli.run("read", "-c", "postgres", "--config-json", config().toString(), "-s", "public." + HOSTILE);
+        CliRun read = CliRun.classPathOnly("read", "-c", "postgres", "--config-json", config().toString(), "-s", "public." + HOSTILE);
         assertEquals("SUCCEEDED", read.summary().get("status").asText(), read.toString());
         List<JsonNode> records = read.records("public." + HOSTILE);
         assertEquals(2, records.size());
@@ -244,9 +245,9 @@ class PostgresSourceTest {
         for (String column : List.of("id", "created_at", "day", "amount", "code", "local_ts", "big_id")) {
             ObjectNode config = config();
             config.putObject("cursor_fields").put("public.orders", column);
-            Cli first = Cli.run("read", "-c", "postgres", "--config-json", config.toString(), "-s", "public.orders");
+            CliRun first = CliRun.classPathOnly("read", "-c", "postgres", "--config-json", config.toString(), "-s", "public.orders");
             List<JsonNode> firstRows = first.records("public.orders");
-            JsonNode state = first.finalState();
+            JsonNode state = first.state().get("streams");
             JsonNode cursor = state.at("/public.orders/cursor");
             JsonNode last = firstRows.get(firstRows.size() - 1).get(column);
             if (column.equals("amount")) {
@@ -257,7 +258,7 @@ class PostgresSourceTest {
             }
             assertEquals(firstRows.size(), read(first).size());
 
-            Cli second = Cli.run("read", "-c", "postgres", "--config-json", config.toString(), "-s", "public.orders",
+            CliRun second = CliRun.classPathOnly("read", "-c", "postgres", "--config-json", config.toString(), "-s", "public.orders",
                     "--state-json", "{\"public.orders\": " + state.get("public.orders") + "}");
             List<JsonNode> again = second.records("public.orders");
             assertEquals(1, again.size(), column + ": only the boundary row is read again: " + second);
@@ -273,9 +274,9 @@ class PostgresSourceTest {
         }
         ObjectNode config = config();
         config.putObject("cursor_fields").put("public.events", "at");
-        Cli first = Cli.run("read", "-c", "postgres", "--config-json", config.toString(), "-s", "public.events");
+        CliRun first = CliRun.classPathOnly("read", "-c", "postgres", "--config-json", config.toString(), "-s", "public.events");
         assertEquals(2, first.records("public.events").size(), first.toString());
-        JsonNode state = first.finalState().get("public.events");
+        JsonNode state = first.state().get("streams").get("public.events");
         assertEquals("2024-05-02T00:00:00Z", state.get("cursor").asText());
 
         try (Connection db = TestServers.postgres(database)) {
@@ -283,24 +284,24 @@ class PostgresSourceTest {
             TestServers.execute(db, "INSERT INTO public.events VALUES (3, '2024-05-02 00:00:00Z'), (4, '2024-04-01 00:00:00Z'),"
                     + " (5, '2024-05-03 00:00:00Z')");
         }
-        Cli second = Cli.run("read", "-c", "postgres", "--config-json", config.toString(), "-s", "public.events",
+        CliRun second = CliRun.classPathOnly("read", "-c", "postgres", "--config-json", config.toString(), "-s", "public.events",
                 "--state-json", "{\"public.events\": " + state + "}");
         List<Integer> ids = second.records("public.events").stream().map(r -> r.get("id").asInt()).sorted().toList();
         assertEquals(List.of(2, 3, 5), ids, second.toString());
-        assertEquals("2024-05-03T00:00:00Z", second.finalState().at("/public.events/cursor").asText());
+        assertEquals("2024-05-03T00:00:00Z", second.state().get("streams").at("/public.events/cursor").asText());
     }
 
     @Test
     void longOrderedReadsCheckpointMidStreamAndACutStreamKeepsItsCursor() {
         ObjectNode config = config().put("checkpoint_interval", 2).put("fetch_size", 2);
         config.putObject("cursor_fields").put("public.orders", "id");
-        Cli read = Cli.run("read", "-c", "postgres", "--config-json", config.toString(), "-s", "public.orders",
+        CliRun read = CliRun.classPathOnly("read", "-c", "postgres", "--config-json", config.toString(), "-s", "public.orders",
                 "--max-records", "3", "--log-level", "DEBUG");
         assertEquals(3, read.records("public.orders").size(), read.toString());
         List<JsonNode> streamStates = read.ofType("STATE").stream().filter(s -> s.at("/state/type").asText().equals("STREAM")).toList();
         assertFalse(streamStates.isEmpty(), "a checkpoint was published during the read: " + read);
         assertEquals(2, streamStates.get(0).at("/state/stream/stream_state/cursor").asInt());
-        assertEquals(3, read.finalState().at("/public.orders/cursor").asInt(), read.toString());
+        assertEquals(3, read.state().get("streams").at("/public.orders/cursor").asInt(), read.toString());
         assertTrue(read.stdout().contains("Page 1: fetched 2 records"), read.toString());
     }
 
@@ -308,7 +309,7 @@ class PostgresSourceTest {
     void unknownCursorColumnFailsTheStreamWithAClearSentence() {
         ObjectNode config = config();
         config.putObject("cursor_fields").put("public.orders", "nope");
-        Cli read = Cli.run("read", "-c", "postgres", "--config-json", config.toString(), "-s", "public.orders");
+        CliRun read = CliRun.classPathOnly("read", "-c", "postgres", "--config-json", config.toString(), "-s", "public.orders");
         JsonNode stream = read.summary().get("streams").get(0);
         assertEquals("FAILED", stream.get("status").asText(), read.toString());
         assertTrue(stream.get("error").asText().startsWith("cursor_fields names column 'nope' for stream public.orders"), read.toString());
@@ -317,14 +318,14 @@ class PostgresSourceTest {
     @Test
     void unreachableHostFailsClearly() {
         ObjectNode config = config().put("port", 1).put("password", "s3cret-unreachable");
-        Cli check = Cli.run("check", "-c", "postgres", "--config-json", config.toString());
+        CliRun check = CliRun.classPathOnly("check", "-c", "postgres", "--config-json", config.toString());
         JsonNode status = check.only("CONNECTION_STATUS").get("connectionStatus");
         assertEquals("FAILED", status.get("status").asText());
         assertTrue(status.get("message").asText().startsWith("Could not connect to PostgreSQL at " + TestServers.PG_HOST + ":1"),
                 check.toString());
         assertFalse(check.all().contains("s3cret-unreachable"));
 
-        Cli read = Cli.run("read", "-c", "postgres", "--config-json", config.toString());
+        CliRun read = CliRun.classPathOnly("read", "-c", "postgres", "--config-json", config.toString());
         assertEquals(1, read.exitCode(), read.toString());
         assertEquals("FAILED", read.summary().get("status").asText());
         assertTrue(read.stderr().contains("Could not connect to PostgreSQL"), read.toString());
@@ -337,7 +338,7 @@ class PostgresSourceTest {
         ObjectNode config = MAPPER.createObjectNode();
         config.put("connection_string", "postgresql://no_such_role:Pa55-w0rd-x@" + TestServers.PG_HOST + ":" + TestServers.PG_PORT
                 + "/" + database);
-        Cli check = Cli.run("check", "-c", "postgres", "--config-json", config.toString());
+        CliRun check = CliRun.classPathOnly("check", "-c", "postgres", "--config-json", config.toString());
         JsonNode status = check.only("CONNECTION_STATUS").get("connectionStatus");
         assertEquals("FAILED", status.get("status").asText(), check.toString());
         assertTrue(status.get("message").asText().contains("no_such_role"), check.toString());
@@ -347,7 +348,7 @@ class PostgresSourceTest {
     @Test
     void engineDuckDbIsRefusedClearlyWhenItsExtensionCannotBeLoaded() {
         ObjectNode config = config().put("engine", "duckdb");
-        Cli check = Cli.run("check", "-c", "postgres", "--config-json", config.toString());
+        CliRun check = CliRun.classPathOnly("check", "-c", "postgres", "--config-json", config.toString());
         JsonNode status = check.only("CONNECTION_STATUS").get("connectionStatus");
         assertEquals("FAILED", status.get("status").asText(), check.toString());
         assertTrue(status.get("message").asText().startsWith("DuckDB could not use its postgres extension"), check.toString());
@@ -357,7 +358,7 @@ class PostgresSourceTest {
     @Test
     void autoFallsBackToJdbcWhenDuckDbCannotInstallItsExtension(@org.junit.jupiter.api.io.TempDir java.nio.file.Path empty) {
         ObjectNode config = config().put("extension_repository", empty.toString()).put("extension_directory", empty.toString());
-        Cli check = Cli.run("check", "-c", "postgres", "--config-json", config.toString());
+        CliRun check = CliRun.classPathOnly("check", "-c", "postgres", "--config-json", config.toString());
         assertEquals("SUCCEEDED", check.only("CONNECTION_STATUS").at("/connectionStatus/status").asText(), check.toString());
         assertTrue(check.stdout().contains("DuckDB could not attach PostgreSQL at "), check.toString());
         assertTrue(check.stdout().contains("Engine: jdbc (PgJDBC)"), check.toString());
@@ -365,7 +366,7 @@ class PostgresSourceTest {
 
     @Test
     void streamsReadConcurrentlyShareTheSource() {
-        Cli read = Cli.run("read", "-c", "postgres", "--config-json", config().toString(), "-s", "public.orders,sales.items,public.all_types",
+        CliRun read = CliRun.classPathOnly("read", "-c", "postgres", "--config-json", config().toString(), "-s", "public.orders,sales.items,public.all_types",
                 "--concurrency", "3");
         JsonNode summary = read.summary();
         assertEquals("SUCCEEDED", summary.get("status").asText(), read.toString());
@@ -374,7 +375,7 @@ class PostgresSourceTest {
         assertTrue(read.records("public.orders").size() >= 5);
     }
 
-    private static List<JsonNode> read(Cli cli) {
+    private static List<JsonNode> read(CliRun cli) {
         return cli.records("public.orders");
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.solidafy.cdk.runtime.testing.CliRun;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -55,20 +56,20 @@ class SqliteSourceTest {
 
     @Test
     void checkStreamsAndDiscover() {
-        Cli check = Cli.run("check", "-c", "sqlite", "--config-json", config().toString());
+        CliRun check = CliRun.classPathOnly("check", "-c", "sqlite", "--config-json", config().toString());
         assertEquals("Connection successful. Found 3 tables.", check.only("CONNECTION_STATUS").at("/connectionStatus/message").asText(),
                 check.toString());
         assertTrue(check.stdout().contains("Engine: jdbc (sqlite-jdbc)"), check.toString());
 
-        Cli streams = Cli.run("streams", "-c", "sqlite", "--config-json", config().toString());
+        CliRun streams = CliRun.classPathOnly("streams", "-c", "sqlite", "--config-json", config().toString());
         List<String> names = new ArrayList<>();
         streams.only("STREAMS").get("streams").forEach(s -> names.add(s.asText()));
         assertEquals(List.of("items", "victim", HOSTILE), names.stream().sorted().toList());
 
-        Cli views = Cli.run("streams", "-c", "sqlite", "--config-json", config().put("include_views", true).toString());
+        CliRun views = CliRun.classPathOnly("streams", "-c", "sqlite", "--config-json", config().put("include_views", true).toString());
         assertTrue(views.only("STREAMS").get("streams").toString().contains("\"item_names\""), views.toString());
 
-        Cli discover = Cli.run("discover", "-c", "sqlite", "--config-json", config().toString());
+        CliRun discover = CliRun.classPathOnly("discover", "-c", "sqlite", "--config-json", config().toString());
         for (JsonNode stream : discover.only("CATALOG").at("/catalog/streams")) {
             if (stream.get("name").asText().equals("items")) {
                 assertEquals("[[\"id\"]]", stream.get("source_defined_primary_key").toString());
@@ -80,7 +81,7 @@ class SqliteSourceTest {
 
     @Test
     void readTypesValuesByWhatIsStored() {
-        Cli read = Cli.run("read", "-c", "sqlite", "--config-json", config().toString(), "-s", "items");
+        CliRun read = CliRun.classPathOnly("read", "-c", "sqlite", "--config-json", config().toString(), "-s", "items");
         List<JsonNode> rows = read.records("items");
         assertEquals(3, rows.size(), read.toString());
         JsonNode row = rows.get(0);
@@ -99,9 +100,9 @@ class SqliteSourceTest {
         for (String column : List.of("created", "id")) {
             ObjectNode config = config();
             config.putObject("cursor_fields").put("items", column);
-            Cli first = Cli.run("read", "-c", "sqlite", "--config-json", config.toString(), "-s", "items");
-            JsonNode state = first.finalState().get("items");
-            Cli second = Cli.run("read", "-c", "sqlite", "--config-json", config.toString(), "-s", "items",
+            CliRun first = CliRun.classPathOnly("read", "-c", "sqlite", "--config-json", config.toString(), "-s", "items");
+            JsonNode state = first.state().get("streams").get("items");
+            CliRun second = CliRun.classPathOnly("read", "-c", "sqlite", "--config-json", config.toString(), "-s", "items",
                     "--state-json", "{\"items\": " + state + "}");
             assertEquals(List.of(3), second.records("items").stream().map(r -> r.get("id").asInt()).toList(), column + ": " + second);
         }
@@ -109,14 +110,14 @@ class SqliteSourceTest {
 
     @Test
     void hostileNamesAndMissingFile() throws Exception {
-        Cli read = Cli.run("read", "-c", "sqlite", "--config-json", config().toString(), "-s", HOSTILE);
+        CliRun read = CliRun.classPathOnly("read", "-c", "sqlite", "--config-json", config().toString(), "-s", HOSTILE);
         assertEquals(1, read.records(HOSTILE).get(0).get("col \"x\" name").asInt(), read.toString());
         try (Connection db = open(); ResultSet rows = db.createStatement().executeQuery("SELECT count(*) FROM victim")) {
             assertTrue(rows.next());
         }
 
         Path missing = directory.resolve("missing.db");
-        Cli check = Cli.run("check", "-c", "sqlite", "--config-json", MAPPER.createObjectNode().put("path", missing.toString()).toString());
+        CliRun check = CliRun.classPathOnly("check", "-c", "sqlite", "--config-json", MAPPER.createObjectNode().put("path", missing.toString()).toString());
         JsonNode status = check.only("CONNECTION_STATUS").get("connectionStatus");
         assertEquals("FAILED", status.get("status").asText());
         assertEquals("SQLite database file " + missing + " does not exist; check path.", status.get("message").asText());

@@ -31,17 +31,9 @@ public final class CursorPaginatorFactory implements PaginatorFactory {
         Optional<String> header = config.string("cursor_header");
         String location = Settings.text(config, "location", "query");
         StopCondition stop = StopCondition.of(config);
-        return new Paginator() {
-            private long records;
-            private long pages;
-
+        return new StoppingPaginator(stop) {
             @Override
-            public Optional<PageRequest> next(PageResponse response) {
-                records += response.recordCount();
-                pages++;
-                if (stop.last(response, records, pages)) {
-                    return Optional.empty();
-                }
+            Optional<PageRequest> following(PageResponse response) {
                 String cursor = null;
                 if (header.isPresent()) {
                     cursor = response.header(header.get()).orElse(null);

@@ -24,17 +24,9 @@ public final class LinkHeaderPaginatorFactory implements PaginatorFactory {
     public Paginator create(ComponentConfig config) {
         String rel = Settings.text(config, "rel", "next");
         StopCondition stop = StopCondition.of(config);
-        return new Paginator() {
-            private long records;
-            private long pages;
-
+        return new StoppingPaginator(stop) {
             @Override
-            public Optional<PageRequest> next(PageResponse response) {
-                records += response.recordCount();
-                pages++;
-                if (stop.last(response, records, pages)) {
-                    return Optional.empty();
-                }
+            Optional<PageRequest> following(PageResponse response) {
                 return find(response, rel).map(url -> PageRequest.url(response.requestUri().resolve(url).toString()));
             }
         };

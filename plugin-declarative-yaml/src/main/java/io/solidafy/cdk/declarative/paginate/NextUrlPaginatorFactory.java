@@ -22,17 +22,9 @@ public final class NextUrlPaginatorFactory implements PaginatorFactory {
         String path = config.string("next_url_path")
                 .orElseThrow(() -> new ConnectorException("pagination type 'next_url' needs next_url_path."));
         StopCondition stop = StopCondition.of(config);
-        return new Paginator() {
-            private long records;
-            private long pages;
-
+        return new StoppingPaginator(stop) {
             @Override
-            public Optional<PageRequest> next(PageResponse response) {
-                records += response.recordCount();
-                pages++;
-                if (stop.last(response, records, pages)) {
-                    return Optional.empty();
-                }
+            Optional<PageRequest> following(PageResponse response) {
                 return config.select(response.envelope(), path)
                         .map(TemplateEngine::toText)
                         .filter(url -> !url.isBlank() && !url.equals("null"))

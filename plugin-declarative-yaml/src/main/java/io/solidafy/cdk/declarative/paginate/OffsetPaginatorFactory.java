@@ -22,10 +22,8 @@ public final class OffsetPaginatorFactory implements PaginatorFactory {
         String limitParam = Settings.text(config, "limit_param", "limit");
         long limit = Settings.number(config, "limit", 100);
         StopCondition stop = StopCondition.of(config);
-        return new Paginator() {
+        return new StoppingPaginator(stop) {
             private long offset;
-            private long records;
-            private long pages;
 
             @Override
             public PageRequest first() {
@@ -33,12 +31,12 @@ public final class OffsetPaginatorFactory implements PaginatorFactory {
             }
 
             @Override
-            public Optional<PageRequest> next(PageResponse response) {
-                records += response.recordCount();
-                pages++;
-                if (response.recordCount() < limit || stop.last(response, records, pages)) {
-                    return Optional.empty();
-                }
+            boolean shortPage(PageResponse response) {
+                return response.recordCount() < limit;
+            }
+
+            @Override
+            Optional<PageRequest> following(PageResponse response) {
                 offset += limit;
                 return Optional.of(PageRequest.query(Map.of(offsetParam, Long.toString(offset), limitParam, Long.toString(limit))));
             }

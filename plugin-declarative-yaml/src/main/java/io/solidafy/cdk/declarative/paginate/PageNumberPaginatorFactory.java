@@ -27,10 +27,8 @@ public final class PageNumberPaginatorFactory implements PaginatorFactory {
         String sizeParam = config.string("page_size_param").orElse(null);
         long size = Settings.number(config, "page_size", 0);
         StopCondition stop = StopCondition.of(config);
-        return new Paginator() {
+        return new StoppingPaginator(stop) {
             private long page = startPage;
-            private long records;
-            private long pages;
 
             @Override
             public PageRequest first() {
@@ -38,12 +36,12 @@ public final class PageNumberPaginatorFactory implements PaginatorFactory {
             }
 
             @Override
-            public Optional<PageRequest> next(PageResponse response) {
-                records += response.recordCount();
-                pages++;
-                if ((size > 0 && response.recordCount() < size) || stop.last(response, records, pages)) {
-                    return Optional.empty();
-                }
+            boolean shortPage(PageResponse response) {
+                return size > 0 && response.recordCount() < size;
+            }
+
+            @Override
+            Optional<PageRequest> following(PageResponse response) {
                 page++;
                 return Optional.of(request(page));
             }
