@@ -22,8 +22,9 @@ import java.util.function.BiConsumer;
  * <p>Lifecycle of a part: the writer first buffers up to {@code infer_records} records (bounded in
  * bytes too) and widens the record type over them, then opens a part with that schema and writes
  * the buffer and every following record that fits. A record that does not fit (new field, wider
- * type) closes and publishes the current part and starts buffering again from the widened type,
- * so nothing is coerced and the number of parts stays small.
+ * type) closes the current part and starts buffering again from the widened type, so nothing is
+ * coerced and the number of parts stays small. Closed parts stay staged until the next successful
+ * checkpoint or the commit publishes them in order, so an aborted stream leaves no file visible.
  *
  * <p>Checkpoints: publishing a part at every source checkpoint would produce one small file per
  * API page, so the writer publishes only when the current part already holds {@code
@@ -46,7 +47,10 @@ final class ParquetStreamWriter implements StreamWriter {
     private Struct type;
     private PartFile part;
     private volatile ParquetSchema currentSchema;
+    /** Parts closed by a schema roll, staged until the next checkpoint or commit publishes them. */
+    private final List<PartFile> finished = new ArrayList<>();
     private final List<String> published = new ArrayList<>();
+    private int partsOpened;
 
     ParquetStreamWriter(String stream, Struct initialType, ObjectStorage storage, PartKeys keys, ParquetOptions options,
             TypeMerger merger, Map<String, String> metadata, BiConsumer<LogLevel, String> log) {
@@ -94,8 +98,8 @@ final class ParquetStreamWriter implements StreamWriter {
             }
             Struct widened = merger.mergeRecord(type, merger.recordTypeOf(record));
             log.accept(LogLevel.INFO, "Stream " + stream + ": a record does not fit the current Parquet schema; starting part "
-                    + (published.size() + 2) + " with a widened schema");
-            publishPart();
+                    + (partsOpened + 1) + " with a widened schema");
+            finishPart();
             type = widened;
         }
         buffer(record);
@@ -103,7 +107,7 @@ final class ParquetStreamWriter implements StreamWriter {
 
     @Override
     public boolean checkpoint() throws IOException {
-        if (part == null && buffer.isEmpty()) {
+        if (part == null && buffer.isEmpty() && finished.isEmpty()) {
             return true;
         }
         long pending = (part == null ? 0 : part.dataSize()) + bufferBytes;
@@ -124,6 +128,8 @@ final class ParquetStreamWriter implements StreamWriter {
     public void abort() {
         buffer.clear();
         bufferBytes = 0;
+        finished.forEach(PartFile::discard);
+        finished.clear();
         if (part != null) {
             part.discard();
             part = null;
@@ -152,7 +158,7 @@ final class ParquetStreamWriter implements StreamWriter {
     }
 
     private void openPart() throws IOException {
-        part = PartFile.open(storage, keys.key(stream, published.size()), ParquetSchema.of(type), options.writer(), metadata, buffer);
+        part = PartFile.open(storage, keys.key(stream, partsOpened++), ParquetSchema.of(type), options.writer(), metadata, buffer);
         currentSchema = part.schema();
         for (ObjectNode record : buffer) {
             if (!part.fits(record)) { // the type was widened over these very records
@@ -164,7 +170,23 @@ final class ParquetStreamWriter implements StreamWriter {
         bufferBytes = 0;
     }
 
+    /** Closes the current part, keeping it staged. */
+    private void finishPart() throws IOException {
+        if (part != null) {
+            PartFile closing = part;
+            part = null;
+            currentSchema = null;
+            closing.finish();
+            finished.add(closing);
+        }
+    }
+
+    /** Publishes the parts closed so far, in order, then the current one. */
     private void publishPart() throws IOException {
+        while (!finished.isEmpty()) {
+            published.add(finished.get(0).publish());
+            finished.remove(0);
+        }
         if (part != null) {
             PartFile finished = part;
             part = null;

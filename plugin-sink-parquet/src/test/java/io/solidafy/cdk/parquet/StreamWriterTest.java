@@ -169,6 +169,36 @@ class StreamWriterTest {
     }
 
     @Test
+    void partsClosedByAWideningStayInvisibleUntilPublishedAndAbortDropsThem() throws Exception {
+        RecordingStorage storage = new RecordingStorage();
+        StreamWriter writer = open(storage, "infer_records=1");
+        writer.write(record(1), 0);
+        writer.write(JsonNodeFactory.instance.objectNode().put("id", 2.5).put("name", "n2"), 0);
+        writer.write(JsonNodeFactory.instance.objectNode().put("id", 3).put("extra", true), 0);
+        assertTrue(storage.calls.stream().noneMatch(c -> c.startsWith("publish")), "rolled parts wait: " + storage.calls);
+        assertFalse(writer.checkpoint(), "closed parts are not durable yet, so no STATE may cover them");
+        writer.abort();
+        assertTrue(storage.calls.stream().noneMatch(c -> c.startsWith("publish")), storage.calls.toString());
+        assertEquals(3, storage.calls.stream().filter(c -> c.equals("discard")).count(), storage.calls.toString());
+        assertEquals(List.of(), storage.staged(), "no staged file is left");
+        try (Stream<Path> visible = Files.walk(tmp)) {
+            assertEquals(0, visible.filter(p -> p.toString().endsWith(".parquet")).count());
+        }
+    }
+
+    @Test
+    void aCheckpointPublishesRolledPartsInOrderBeforeTheOpenOne() throws Exception {
+        RecordingStorage storage = new RecordingStorage();
+        StreamWriter writer = open(storage, "infer_records=1", "checkpoint_part_size=0");
+        writer.write(record(1), 0);
+        writer.write(JsonNodeFactory.instance.objectNode().put("id", 2.5).put("name", "n2"), 0);
+        assertTrue(writer.checkpoint());
+        writer.abort();
+        assertEquals(List.of("publish-00000", "publish-00001"), storage.calls.stream().filter(c -> c.startsWith("publish"))
+                .map(c -> "publish" + c.substring(c.lastIndexOf('-'), c.lastIndexOf('.'))).toList());
+    }
+
+    @Test
     void columnsUniqueInTheSampleSkipTheDictionary() throws Exception {
         RecordingStorage storage = new RecordingStorage();
         StreamWriter writer = open(storage, "infer_records=500");

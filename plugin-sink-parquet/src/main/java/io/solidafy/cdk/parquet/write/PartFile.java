@@ -25,6 +25,7 @@ public final class PartFile {
     private final ParquetSchema schema;
     private final ParquetWriter<Object> writer;
     private final JsonWriteSupport.TapeCursor cursor = new JsonWriteSupport.TapeCursor();
+    private boolean closed;
 
     private PartFile(ObjectStorage storage, String key, Path staged, ParquetSchema schema, ParquetWriter<Object> writer) {
         this.storage = storage;
@@ -90,10 +91,27 @@ public final class PartFile {
         return writer.getDataSize();
     }
 
-    /** Finishes the file and publishes it; returns its full location. Discards it when that fails. */
-    public String publish() throws IOException {
+    /**
+     * Finishes the file (footer written, memory released) but leaves it staged: nothing is visible
+     * until {@link #publish()}. Discards it when that fails.
+     */
+    public void finish() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             writer.close();
+        } catch (IOException | RuntimeException e) {
+            storage.discard(staged);
+            throw e;
+        }
+    }
+
+    /** Finishes the file and publishes it; returns its full location. Discards it when that fails. */
+    public String publish() throws IOException {
+        finish();
+        try {
             return storage.publish(staged, key);
         } catch (IOException | RuntimeException e) {
             storage.discard(staged);
@@ -103,10 +121,13 @@ public final class PartFile {
 
     /** Drops the part: nothing becomes visible. Never throws. */
     public void discard() {
-        try {
-            writer.close();
-        } catch (IOException | RuntimeException e) {
-            // the file is discarded anyway
+        if (!closed) {
+            closed = true;
+            try {
+                writer.close();
+            } catch (IOException | RuntimeException e) {
+                // the file is discarded anyway
+            }
         }
         storage.discard(staged);
     }
