@@ -3,7 +3,6 @@ package io.solidafy.cdk.sample;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
 import java.util.SplittableRandom;
 
 /**
@@ -14,6 +13,8 @@ final class SampleRecords {
 
     private static final String[] FIRST = {"Ada", "Grace", "Alan", "Edsger", "Barbara", "Donald", "Frances", "Ken", "Margaret", "Linus"};
     private static final String[] LAST = {"Lovelace", "Hopper", "Turing", "Dijkstra", "Liskov", "Knuth", "Allen", "Thompson", "Hamilton", "Torvalds"};
+    private static final String[] FIRST_LOWER = lower(FIRST);
+    private static final String[] LAST_LOWER = lower(LAST);
     private static final String[] CITIES = {"Berlin", "Lisbon", "Austin", "Osaka", "Nairobi", "Toronto", "Lyon", "Porto Alegre"};
     private static final String[] COUNTRIES = {"DE", "PT", "US", "JP", "KE", "CA", "FR", "BR"};
     private static final String[] TAGS = {"vip", "newsletter", "beta", "churn-risk", "enterprise", "trial"};
@@ -26,10 +27,10 @@ final class SampleRecords {
     static ObjectNode customer(long index, SplittableRandom random, JsonNodeFactory nodes) {
         ObjectNode record = nodes.objectNode();
         record.put("id", "cus_" + pad(index + 1));
-        String first = pick(FIRST, random);
-        String last = pick(LAST, random);
-        record.put("name", first + " " + last);
-        record.put("email", first.toLowerCase() + "." + last.toLowerCase() + (index + 1) + "@example.com");
+        int first = random.nextInt(FIRST.length);
+        int last = random.nextInt(LAST.length);
+        record.put("name", FIRST[first] + " " + LAST[last]);
+        record.put("email", FIRST_LOWER[first] + "." + LAST_LOWER[last] + (index + 1) + "@example.com");
         if (random.nextInt(10) == 0) {
             record.putNull("age");
         } else {
@@ -55,7 +56,7 @@ final class SampleRecords {
         if (random.nextInt(5) == 0) {
             record.putNull("last_login_at");
         } else {
-            record.put("last_login_at", Instant.ofEpochSecond(SampleStream.updatedAtSeconds(index) - random.nextInt(86_400)).toString());
+            record.put("last_login_at", UtcTimestamps.format(SampleStream.updatedAtSeconds(index) - random.nextInt(86_400)));
         }
         return record;
     }
@@ -119,8 +120,12 @@ final class SampleRecords {
 
     private static void timestamps(ObjectNode record, long index, SplittableRandom random) {
         long updated = SampleStream.updatedAtSeconds(index);
-        record.put("created_at", Instant.ofEpochSecond(updated - random.nextInt(30 * 86_400)).toString());
-        record.put(SampleStream.CURSOR_FIELD, Instant.ofEpochSecond(updated).toString());
+        record.put("created_at", UtcTimestamps.format(updated - random.nextInt(30 * 86_400)));
+        record.put(SampleStream.CURSOR_FIELD, UtcTimestamps.format(updated));
+    }
+
+    private static String[] lower(String[] values) {
+        return java.util.Arrays.stream(values).map(v -> v.toLowerCase(java.util.Locale.ROOT)).toArray(String[]::new);
     }
 
     private static String pick(String[] values, SplittableRandom random) {
