@@ -130,6 +130,31 @@ class CliErrorsTest {
     }
 
     @Test
+    void closedStdoutStopsTheSyncWithOneSentenceAndNoStateAhead() throws Exception {
+        Path state = tmp.resolve("state.json");
+        java.io.OutputStream closedAfterALine = new java.io.OutputStream() {
+            private int written;
+
+            @Override
+            public void write(int b) throws java.io.IOException {
+                if (++written > 100) {
+                    throw new java.io.IOException("Broken pipe");
+                }
+            }
+        };
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int code = io.solidafy.cdk.runtime.cli.Main.run(new String[] {"read", "-c", "fixture", "--config-json",
+            "{\"api_key\":\"good-abcdef\",\"records\":2000}", "--streams", "ascending,descending", "--state", state.toString(),
+            "--plugins-dir", plugins}, new java.io.BufferedOutputStream(closedAfterALine, 64),
+                new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8), java.util.Map.of());
+        assertEquals(1, code);
+        String stderr = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals("Standard output cannot be written (Broken pipe), so the sync stopped; state was saved only up to the records"
+                + " already delivered.", stderr.strip(), stderr);
+        assertFalse(Files.exists(state), "no checkpoint was delivered, so no state may be saved");
+    }
+
+    @Test
     void helpAndVersion() {
         CliRun version = CliRun.exec("--version");
         assertEquals(0, version.exitCode());

@@ -49,9 +49,10 @@ final class JsonSinkFactory implements SinkFactory {
             protocol.record(stream, record, emittedAt);
         }
 
-        /** A STATE written after these records on the same output reaches the reader after them. */
+        /** Records are durable once handed to the reader; the STATE then follows them on the same output. */
         @Override
         public boolean checkpoint() {
+            protocol.flush();
             return true;
         }
 

@@ -120,10 +120,12 @@ public final class Main {
             stderr.print(protocol.masker().stackTrace(e));
             return 1;
         } finally {
-            try {
-                protocol.flush();
-            } catch (UncheckedIOException e) {
-                // stdout closed by the reader (e.g. piped into head): nothing left to tell it
+            if (!protocol.broken()) {
+                try {
+                    protocol.flush();
+                } catch (ConnectorException e) {
+                    stderr.println(e.getMessage()); // stdout closed by its reader just now
+                }
             }
         }
     }

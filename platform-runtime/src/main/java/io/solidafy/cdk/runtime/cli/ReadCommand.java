@@ -87,7 +87,9 @@ final class ReadCommand {
     /** One sentence on stderr, a FAILED summary on stdout, exit code 1. */
     private int fail(String connector, String format, Optional<StateFile> stateFile, long started, String message) {
         session.stderr.println(session.masker().mask(message));
-        writeSummary(connector, format, stateFile, List.of(), started, message);
+        if (!session.protocol.broken()) {
+            writeSummary(connector, format, stateFile, List.of(), started, message);
+        }
         return 1;
     }
 

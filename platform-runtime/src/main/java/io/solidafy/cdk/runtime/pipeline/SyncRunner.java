@@ -68,7 +68,7 @@ public final class SyncRunner {
                 cancel();
                 throw new ConnectorException("The sync was interrupted.");
             } catch (ExecutionException e) {
-                throw new IllegalStateException(e.getCause());
+                throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
             } finally {
                 pool.shutdownNow();
             }
@@ -100,6 +100,7 @@ public final class SyncRunner {
             if (writer != null) {
                 writer.abort();
             }
+            protocol.checkUsable(); // once stdout is gone, the whole sync stops
             String error = describe(e, name);
             protocol.log(LogLevel.ERROR, "Stream " + name + " failed: " + error);
             long records = run == null ? 0 : run.records();

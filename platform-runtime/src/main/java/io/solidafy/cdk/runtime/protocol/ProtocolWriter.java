@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.solidafy.cdk.spi.ConnectorException;
 import io.solidafy.cdk.spi.LogLevel;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -24,6 +25,8 @@ public final class ProtocolWriter implements AutoCloseable {
     private final boolean pretty;
     private volatile SecretMasker masker;
     private volatile LogLevel minimumLevel;
+    /** The first write failure (e.g. the reader closed the pipe); nothing is written after it. */
+    private IOException failure;
 
     public ProtocolWriter(OutputStream out, ObjectMapper mapper, boolean pretty) {
         this.mapper = mapper;
@@ -75,6 +78,7 @@ public final class ProtocolWriter implements AutoCloseable {
 
     /** {@code {"type":"RECORD","record":{"stream":..,"data":..,"emitted_at":..}}}, data unmasked. */
     public synchronized void record(String stream, JsonNode data, long emittedAt) {
+        checkUsable();
         try {
             generator.writeStartObject();
             generator.writeStringField("type", "RECORD");
@@ -88,7 +92,7 @@ public final class ProtocolWriter implements AutoCloseable {
             generator.writeEndObject();
             generator.writeRaw('\n');
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw failed(e);
         }
     }
 
@@ -129,20 +133,45 @@ public final class ProtocolWriter implements AutoCloseable {
     }
 
     private synchronized void writeMessage(ObjectNode message) {
+        checkUsable();
         try {
             mapper.writeTree(generator, message);
             generator.writeRaw('\n');
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw failed(e);
         }
     }
 
+    /** Hands everything written so far to the output (at checkpoints and at the end). */
     public synchronized void flush() {
+        checkUsable();
         try {
             generator.flush();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw failed(e);
         }
+    }
+
+    /** True once a write failed: the reader is gone and nothing more can be told on stdout. */
+    public synchronized boolean broken() {
+        return failure != null;
+    }
+
+    /** Throws the closed-output error once a write failed; does nothing before. */
+    public synchronized void checkUsable() {
+        if (failure != null) {
+            throw closedOutput();
+        }
+    }
+
+    private ConnectorException failed(IOException e) {
+        failure = e;
+        return closedOutput();
+    }
+
+    private ConnectorException closedOutput() {
+        return new ConnectorException("Standard output cannot be written (" + failure.getMessage()
+                + "), so the sync stopped; state was saved only up to the records already delivered.");
     }
 
     @Override
