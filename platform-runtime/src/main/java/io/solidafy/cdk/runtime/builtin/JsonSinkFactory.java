@@ -58,6 +58,7 @@ final class JsonSinkFactory implements SinkFactory {
 
         @Override
         public List<String> commit() {
+            protocol.flush(); // delivered before the stream's STATE and the state file say so
             return List.of();
         }
 
