@@ -2,7 +2,7 @@ package io.solidafy.cdk.parquet;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.solidafy.cdk.parquet.write.ParquetSchema;
-import io.solidafy.cdk.parquet.write.RecordTape;
+import io.solidafy.cdk.parquet.write.LeafTape;
 import io.solidafy.cdk.spi.sink.StreamWriter;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -42,13 +42,13 @@ final class BackgroundStreamWriter implements StreamWriter {
     private ParquetSchema[] checked = new ParquetSchema[BATCH];
     /** Per record: its index on {@link #tape}, or -1. */
     private int[] onTape = new int[BATCH];
-    private RecordTape tape = new RecordTape(TAPE_HINT);
+    private LeafTape tape = new LeafTape(TAPE_HINT);
     private int size;
     private boolean stopped;
 
     private sealed interface Task permits Batch, Call, Stop {}
 
-    private record Batch(ObjectNode[] records, ParquetSchema[] checked, int[] onTape, RecordTape tape, int size) implements Task {}
+    private record Batch(ObjectNode[] records, ParquetSchema[] checked, int[] onTape, LeafTape tape, int size) implements Task {}
 
     /** A barrier: runs {@code action}; {@code evenAfterFailure} for abort, which must always run. */
     private record Call(Callable<Object> action, boolean evenAfterFailure, CompletableFuture<Object> result) implements Task {}
@@ -65,7 +65,7 @@ final class BackgroundStreamWriter implements StreamWriter {
     /**
      * Hands a record over. Whether it fits the open part is checked here, on the producer's thread
      * where the record is still in cache, and a fitting record is shredded onto the batch's {@link
-     * RecordTape}; the encoder only replays it, or handles the record itself when its part changed
+     * LeafTape}; the encoder only replays it, or handles the record itself when its part changed
      * meanwhile. {@code emittedAt} is not stored in Parquet files.
      */
     @Override
@@ -75,13 +75,16 @@ final class BackgroundStreamWriter implements StreamWriter {
             throw asIo(failed);
         }
         ParquetSchema schema = target.currentSchema();
-        if (schema != null && schema.tryWriteRecord(record, tape.recorder())) {
-            tape.endRecord();
+        if (schema != null) {
+            tape.begin();
+        }
+        if (schema != null && schema.tryShred(record, tape)) {
+            tape.end();
             checked[size] = schema;
             onTape[size] = tape.records() - 1;
         } else {
             if (schema != null) {
-                tape.abandonRecord();
+                tape.abandon();
             }
             checked[size] = null;
             onTape[size] = -1;
@@ -112,7 +115,7 @@ final class BackgroundStreamWriter implements StreamWriter {
         batch = new ObjectNode[BATCH];
         checked = new ParquetSchema[BATCH];
         onTape = new int[BATCH];
-        tape = new RecordTape(TAPE_HINT);
+        tape = new LeafTape(TAPE_HINT);
         size = 0;
         if (stopped) {
             // e.g. after a failed commit: the encoder thread has ended, so the target is ours now
@@ -200,7 +203,7 @@ final class BackgroundStreamWriter implements StreamWriter {
         batch = new ObjectNode[BATCH];
         checked = new ParquetSchema[BATCH];
         onTape = new int[BATCH];
-        tape = new RecordTape(Math.min(TAPE_LIMIT, Math.max(TAPE_HINT, tape.bytes())));
+        tape = new LeafTape(Math.min(TAPE_LIMIT, Math.max(TAPE_HINT, tape.bytes())));
         size = 0;
     }
 

@@ -6,7 +6,7 @@ import io.solidafy.cdk.parquet.schema.FieldType.Struct;
 import io.solidafy.cdk.parquet.schema.TypeMerger;
 import io.solidafy.cdk.parquet.write.ParquetSchema;
 import io.solidafy.cdk.parquet.write.PartFile;
-import io.solidafy.cdk.parquet.write.RecordTape;
+import io.solidafy.cdk.parquet.write.LeafTape;
 import io.solidafy.cdk.spi.LogLevel;
 import io.solidafy.cdk.spi.sink.StreamWriter;
 import io.solidafy.cdk.spi.storage.ObjectStorage;
@@ -82,7 +82,7 @@ final class ParquetStreamWriter implements StreamWriter {
      * the part schema it was found to fit (null if none), and record {@code tapeIndex} of {@code
      * tape} holds it shredded for that schema. Both are used only while that part is still open.
      */
-    void write(ObjectNode record, ParquetSchema fitsSchema, RecordTape tape, int tapeIndex) throws IOException {
+    void write(ObjectNode record, ParquetSchema fitsSchema, LeafTape tape, int tapeIndex) throws IOException {
         if (part != null) {
             if (fitsSchema != null && fitsSchema == part.schema()) {
                 if (tape != null && tapeIndex >= 0) {

@@ -24,13 +24,6 @@ sealed interface Column permits Column.Leaf, Column.Group, Column.ListColumn {
     /** Writes a non-null value that {@link #fits}. */
     void write(JsonNode value, RecordConsumer out);
 
-    /**
-     * Checks and writes in one walk: writes {@code value} if it fits, else stops at the first
-     * misfit and returns false, leaving a partial record in {@code out} (which the caller, a
-     * {@link RecordTape}, then abandons).
-     */
-    boolean tryWrite(JsonNode value, RecordConsumer out);
-
     /** How a leaf turns a JSON value into a Parquet value. */
     enum LeafKind {
         BOOLEAN, LONG, DOUBLE, STRING, TEXT, JSON
@@ -62,22 +55,8 @@ sealed interface Column permits Column.Leaf, Column.Group, Column.ListColumn {
             }
         }
 
-        @Override
-        public boolean tryWrite(JsonNode value, RecordConsumer out) {
-            if (!fits(value)) {
-                return false;
-            }
-            write(value, out);
-            return true;
-        }
-
-        /** Adds UTF-8 text; straight onto a tape when recording one. */
         private static void addString(String value, RecordConsumer out) {
-            if (out instanceof RecordTape.Recorder recorder) {
-                recorder.addString(value);
-            } else {
-                out.addBinary(Binary.fromString(value));
-            }
+            out.addBinary(Binary.fromString(value));
         }
     }
 
@@ -144,46 +123,6 @@ sealed interface Column permits Column.Leaf, Column.Group, Column.ListColumn {
             out.endGroup();
         }
 
-        @Override
-        public boolean tryWrite(JsonNode value, RecordConsumer out) {
-            if (!value.isObject()) {
-                return false;
-            }
-            out.startGroup();
-            if (!tryWriteFields(value, out)) {
-                return false;
-            }
-            out.endGroup();
-            return true;
-        }
-
-        /** {@link #writeFields} that stops at the first field that does not fit. */
-        boolean tryWriteFields(JsonNode value, RecordConsumer out) {
-            JsonNode[] slots = new JsonNode[fields.size()];
-            int guess = 0;
-            for (Map.Entry<String, JsonNode> e : value.properties()) {
-                int position = position(e.getKey(), guess);
-                guess = position + 1;
-                if (position >= 0) {
-                    slots[position] = e.getValue();
-                } else if (!e.getValue().isNull()) {
-                    return false; // a field this part has no column for
-                }
-            }
-            for (int i = 0; i < slots.length; i++) {
-                JsonNode v = slots[i];
-                if (v != null && !v.isNull()) {
-                    Column field = fields.get(i);
-                    out.startField(field.name(), i);
-                    if (!field.tryWrite(v, out)) {
-                        return false;
-                    }
-                    out.endField(field.name(), i);
-                }
-            }
-            return true;
-        }
-
         /** Writes the fields of {@code value} (also used for the message itself), in schema order. */
         void writeFields(JsonNode value, RecordConsumer out) {
             JsonNode[] slots = new JsonNode[fields.size()];
@@ -221,31 +160,6 @@ sealed interface Column permits Column.Leaf, Column.Group, Column.ListColumn {
                     return false;
                 }
             }
-            return true;
-        }
-
-        @Override
-        public boolean tryWrite(JsonNode value, RecordConsumer out) {
-            if (!value.isArray()) {
-                return false;
-            }
-            out.startGroup();
-            if (!value.isEmpty()) {
-                out.startField(LIST, 0);
-                for (JsonNode item : value) {
-                    out.startGroup();
-                    if (item != null && !item.isNull()) {
-                        out.startField(element.name(), 0);
-                        if (!element.tryWrite(item, out)) {
-                            return false;
-                        }
-                        out.endField(element.name(), 0);
-                    }
-                    out.endGroup();
-                }
-                out.endField(LIST, 0);
-            }
-            out.endGroup();
             return true;
         }
 

@@ -35,8 +35,13 @@ import org.apache.parquet.schema.Types;
  * @param root        writes a record's fields
  * @param wholeRecord true when the only column is {@value #WHOLE_RECORD}
  * @param anyRecord   true when every record fits (the record type had too many fields)
+ * @param shredder    turns records into leaf values for the column writers
  */
-public record ParquetSchema(MessageType message, Column.Group root, boolean wholeRecord, boolean anyRecord) {
+public record ParquetSchema(MessageType message, Column.Group root, boolean wholeRecord, boolean anyRecord, Shredder shredder) {
+
+    ParquetSchema(MessageType message, Column.Group root, boolean wholeRecord, boolean anyRecord) {
+        this(message, root, wholeRecord, anyRecord, new Shredder(root, wholeRecord));
+    }
 
     /** Above this many top-level fields, records are stored whole as JSON text. */
     public static final int MAX_RECORD_FIELDS = 5000;
@@ -77,23 +82,14 @@ public record ParquetSchema(MessageType message, Column.Group root, boolean whol
     }
 
     /**
-     * Writes {@code record} if it fits, checking as it goes; on a misfit returns false with a
-     * partial message in {@code out}, so only for consumers that can drop it ({@link RecordTape}).
+     * Shreds {@code record} onto {@code tape} if it fits, checking as it goes; on a misfit returns
+     * false with a partial record on the tape, which the caller {@link LeafTape#abandon()}s.
      */
-    public boolean tryWriteRecord(JsonNode record, RecordConsumer out) {
-        if (wholeRecord) {
-            if (!fits(record)) {
-                return false;
-            }
-            writeRecord(record, out);
-            return true;
-        }
-        out.startMessage();
-        if (!root.tryWriteFields(record, out)) {
+    public boolean tryShred(JsonNode record, LeafTape tape) {
+        if (wholeRecord && !fits(record)) {
             return false;
         }
-        out.endMessage();
-        return true;
+        return shredder.tryShred(record, tape);
     }
 
     /** Builds the part schema for records of {@code type}. */

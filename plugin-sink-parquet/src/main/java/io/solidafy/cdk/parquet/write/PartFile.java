@@ -79,7 +79,7 @@ public final class PartFile {
     }
 
     /** Appends record {@code index} of {@code tape}, recorded with this part's {@link #schema()}. */
-    public void write(RecordTape tape, int index) throws IOException {
+    public void write(LeafTape tape, int index) throws IOException {
         cursor.tape = tape;
         cursor.index = index;
         writer.write(cursor);

@@ -1,0 +1,178 @@
+package io.solidafy.cdk.parquet.write;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Shreds a Jackson record into leaf values with repetition and definition levels (Dremel), the
+ * form Parquet's column writers take, checking that it fits the part's schema as it goes.
+ *
+ * <p>Why not Parquet's record layer: MessageColumnIO computes the same levels from a stream of
+ * start/end field and group calls, tracking which fields were written to fill in nulls; knowing the
+ * schema, we write the nulls of absent fields directly. Every column is optional; a list is the
+ * three-level {@code optional group (LIST) { repeated group list { optional element } }}.
+ */
+public final class Shredder {
+
+    private sealed interface Node permits LeafNode, GroupNode, ListNode {}
+
+    /** {@code column}: the leaf's index among the schema's leaf columns (depth first). */
+    private record LeafNode(Column.Leaf leaf, int column) implements Node {}
+
+    /** {@code first}, {@code count}: the leaf columns below, which take the nulls of an absent value. */
+    private record GroupNode(Column.Group group, Node[] fields, int first, int count) implements Node {}
+
+    private record ListNode(Node element, int first, int count) implements Node {}
+
+    private final boolean wholeRecord;
+    private final GroupNode root;
+
+    /** @param wholeRecord true when the only column holds whole records as JSON text */
+    Shredder(Column.Group root, boolean wholeRecord) {
+        this.wholeRecord = wholeRecord;
+        this.root = (GroupNode) build(root, new int[1]);
+    }
+
+    private static Node build(Column column, int[] next) {
+        int first = next[0];
+        if (column instanceof Column.Leaf leaf) {
+            return new LeafNode(leaf, next[0]++);
+        }
+        if (column instanceof Column.Group group) {
+            List<Column> fields = group.fields();
+            Node[] nodes = new Node[fields.size()];
+            for (int i = 0; i < nodes.length; i++) {
+                nodes[i] = build(fields.get(i), next);
+            }
+            return new GroupNode(group, nodes, first, next[0] - first);
+        }
+        Node element = build(((Column.ListColumn) column).element(), next);
+        return new ListNode(element, first, next[0] - first);
+    }
+
+    /**
+     * Records {@code record} onto {@code tape} if it fits the schema; otherwise returns false,
+     * leaving a partial record that the caller must {@link LeafTape#abandon()}. Whole records are
+     * written as they are: the caller checks them.
+     */
+    public boolean tryShred(JsonNode record, LeafTape tape) {
+        if (wholeRecord) {
+            tape.addString(0, 0, 1, record.toString());
+            return true;
+        }
+        return fields(root, record, 0, 0, 0, tape);
+    }
+
+    /** The fields of a defined group at definition level {@code d}. */
+    private static boolean fields(GroupNode node, JsonNode value, int r, int d, int rep, LeafTape tape) {
+        List<Column> columns = node.group().fields();
+        Map<String, Integer> positions = node.group().positions();
+        JsonNode[] slots = new JsonNode[columns.size()];
+        int guess = 0;
+        for (Map.Entry<String, JsonNode> e : value.properties()) {
+            String key = e.getKey();
+            int position;
+            // Records of one source nearly always list their fields in schema order: try the next column first.
+            if (guess < slots.length && columns.get(guess).name().equals(key)) {
+                position = guess;
+            } else {
+                Integer found = positions.get(key);
+                position = found == null ? -1 : found;
+            }
+            guess = position + 1;
+            if (position >= 0) {
+                slots[position] = e.getValue();
+            } else if (!e.getValue().isNull()) {
+                return false; // a field this part has no column for
+            }
+        }
+        Node[] fields = node.fields();
+        for (int i = 0; i < slots.length; i++) {
+            JsonNode v = slots[i];
+            if (v == null || v.isNull()) {
+                nulls(fields[i], r, d, tape);
+            } else if (!shred(fields[i], v, r, d, rep, tape)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A non-null value of an optional node whose parent is defined at level {@code d}. */
+    private static boolean shred(Node node, JsonNode value, int r, int d, int rep, LeafTape tape) {
+        if (node instanceof LeafNode leaf) {
+            return leaf(leaf, value, r, d + 1, tape);
+        }
+        if (node instanceof GroupNode group) {
+            return value.isObject() && fields(group, value, r, d + 1, rep, tape);
+        }
+        ListNode list = (ListNode) node;
+        if (!value.isArray()) {
+            return false;
+        }
+        if (value.isEmpty()) {
+            nulls(list, r, d + 1, tape); // the list is defined, its repeated group is not
+            return true;
+        }
+        int itemR = r;
+        for (JsonNode item : value) {
+            // the repeated group sits at d + 2; the optional element below it
+            if (item == null || item.isNull()) {
+                nulls(list.element(), itemR, d + 2, tape);
+            } else if (!shred(list.element(), item, itemR, d + 2, rep + 1, tape)) {
+                return false;
+            }
+            itemR = rep + 1;
+        }
+        return true;
+    }
+
+    private static boolean leaf(LeafNode node, JsonNode value, int r, int d, LeafTape tape) {
+        Column.Leaf leaf = node.leaf();
+        int c = node.column();
+        switch (leaf.kind()) {
+            case STRING -> {
+                if (!value.isTextual()) {
+                    return false;
+                }
+                tape.addString(c, r, d, value.textValue());
+            }
+            case LONG -> {
+                if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+                    return false;
+                }
+                tape.addLong(c, r, d, value.longValue());
+            }
+            case DOUBLE -> {
+                if (!leaf.fits(value)) {
+                    return false;
+                }
+                tape.addDouble(c, r, d, value.doubleValue());
+            }
+            case BOOLEAN -> {
+                if (!value.isBoolean()) {
+                    return false;
+                }
+                tape.addBoolean(c, r, d, value.booleanValue());
+            }
+            case TEXT -> tape.addString(c, r, d, value.isTextual() ? value.textValue() : value.toString());
+            case JSON -> tape.addString(c, r, d, value.toString());
+            default -> throw new IllegalStateException("unknown leaf kind " + leaf.kind());
+        }
+        return true;
+    }
+
+    /** Nulls for every leaf below an undefined node. */
+    private static void nulls(Node node, int r, int d, LeafTape tape) {
+        if (node instanceof LeafNode leaf) {
+            tape.addNull(leaf.column(), r, d);
+            return;
+        }
+        int first = node instanceof GroupNode g ? g.first() : ((ListNode) node).first();
+        int count = node instanceof GroupNode g ? g.count() : ((ListNode) node).count();
+        for (int c = first; c < first + count; c++) {
+            tape.addNull(c, r, d);
+        }
+    }
+}
