@@ -34,6 +34,12 @@ final class BackgroundStreamWriter implements StreamWriter {
 
     private final ParquetStreamWriter target;
     private final BlockingQueue<Task> queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
+    /**
+     * Tapes the encoder has replayed, handed back for reuse: a fresh tape per batch was the
+     * largest allocation of a sync (more than the source's records), and zeroing it cost the
+     * producer's thread, the critical path.
+     */
+    private final BlockingQueue<LeafTape> spareTapes = new ArrayBlockingQueue<>(QUEUE_BATCHES + 2);
     private final Thread encoder;
     /** Set by the encoder thread only. */
     private volatile Throwable failure;
@@ -151,6 +157,8 @@ final class BackgroundStreamWriter implements StreamWriter {
                         for (int i = 0; i < b.size(); i++) {
                             target.write(b.records()[i], b.checked()[i], b.tape(), b.onTape()[i]);
                         }
+                        b.tape().clear();
+                        spareTapes.offer(b.tape()); // dropped when enough are spare
                     } catch (Throwable e) {
                         failure = e;
                     }
@@ -203,7 +211,8 @@ final class BackgroundStreamWriter implements StreamWriter {
         batch = new ObjectNode[BATCH];
         checked = new ParquetSchema[BATCH];
         onTape = new int[BATCH];
-        tape = new LeafTape(Math.min(TAPE_LIMIT, Math.max(TAPE_HINT, tape.bytes())));
+        LeafTape spare = spareTapes.poll();
+        tape = spare != null ? spare : new LeafTape(Math.min(TAPE_LIMIT, Math.max(TAPE_HINT, tape.bytes())));
         size = 0;
     }
 

@@ -9,9 +9,11 @@ import java.util.Set;
 
 /**
  * Picks the columns not worth dictionary-encoding: those whose values were all distinct over the
- * records buffered for schema inference (ids, timestamps, e-mail addresses). Parquet would
- * otherwise hash every such value into a dictionary until it outgrows the dictionary page and
- * falls back to plain encoding anyway. Columns with any repeated value keep the dictionary.
+ * records buffered for schema inference (ids, timestamps, e-mail addresses), and those with so few
+ * repeats that Parquet itself would give the dictionary up after the first page (five-digit postal
+ * codes). Parquet would otherwise hash every such value into a dictionary until it outgrows the
+ * dictionary page or proves useless, then re-encode the page plainly; the switch also throws away
+ * the JIT's compiled writer code. Columns whose dictionary pays off keep it.
  */
 final class DictionaryAdvisor {
 
@@ -31,27 +33,46 @@ final class DictionaryAdvisor {
         }
         Set<String> plain = new HashSet<>();
         leaves.forEach((path, values) -> {
-            if (!values.repeated && values.count >= MIN_VALUES) {
+            if (values.count >= MIN_VALUES && values.dictionaryUseless()) {
                 plain.add(path);
             }
         });
         return plain;
     }
 
-    /** Distinct values of one leaf, until the first repetition. */
+    /** Parquet's default rows per page: its dictionary check happens when the first page is written. */
+    static final int FIRST_PAGE_ROWS = 20_000;
+
+    /** Distinct values of one leaf and their sizes as Parquet counts them. */
     private static final class Values {
         final Set<JsonNode> seen = new HashSet<>();
         int count;
-        boolean repeated;
+        long bytes;
 
         void add(JsonNode value) {
-            if (!repeated) {
-                count++;
-                repeated = !seen.add(value);
-                if (repeated) {
-                    seen.clear();
-                }
+            count++;
+            seen.add(value);
+            // Parquet's raw size: 4 length bytes + the text for binaries, 8 bytes for numbers
+            bytes += value.isTextual() ? 4 + value.textValue().length() : value.isNumber() ? 8 : 4 + value.toString().length();
+        }
+
+        /**
+         * True when all values were distinct, or when Parquet's own test after the first page
+         * (dictionary + dictionary ids >= plain size) would fail for a column like the sample:
+         * the number of distinct values is estimated from the repeats seen (birthday bound).
+         */
+        boolean dictionaryUseless() {
+            int repeats = count - seen.size();
+            if (repeats == 0) {
+                return true;
             }
+            double distinct = (double) count * count / (2.0 * repeats);
+            double pageDistinct = distinct * (1 - Math.exp(-FIRST_PAGE_ROWS / distinct));
+            double average = (double) bytes / count;
+            int idBits = 64 - Long.numberOfLeadingZeros(Math.max(1, (long) pageDistinct - 1));
+            double dictionary = pageDistinct * average;
+            double ids = FIRST_PAGE_ROWS * idBits / 8.0;
+            return dictionary + ids >= FIRST_PAGE_ROWS * average;
         }
     }
 

@@ -66,6 +66,17 @@ public final class LeafTape {
         dataCount = recordDataStart;
     }
 
+    /** Where the tape ends now, for {@link #rewind}. */
+    long mark() {
+        return ((long) count << 32) | dataCount;
+    }
+
+    /** Drops every value added since {@code mark} was taken. */
+    void rewind(long mark) {
+        count = (int) (mark >>> 32);
+        dataCount = (int) mark;
+    }
+
     /** Empties the tape for reuse. */
     public void clear() {
         count = 0;
@@ -99,7 +110,7 @@ public final class LeafTape {
         slot(BOOLEAN, column, r, d, value ? 1 : 0);
     }
 
-    /** Adds text as UTF-8; ASCII (nearly all keys, ids, dates) is copied without an intermediate array. */
+    /** Adds text as UTF-8; ASCII (nearly all ids, names, dates) is copied without an intermediate array. */
     void addString(int column, int r, int d, String value) {
         int length = value.length();
         ensureData(length);

@@ -1,6 +1,14 @@
 package io.solidafy.cdk.parquet.write;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +20,10 @@ import java.util.Map;
  * start/end field and group calls, tracking which fields were written to fill in nulls; knowing the
  * schema, we write the nulls of absent fields directly. Every column is optional; a list is the
  * three-level {@code optional group (LIST) { repeated group list { optional element } }}.
+ *
+ * <p>This runs on the source's thread, the critical path of a sync: node kinds are told apart with
+ * {@code instanceof} (Jackson's {@code isNull()}, {@code isTextual()}, ... are megamorphic virtual
+ * calls), and fields in schema order are written as they come, without sorting them into slots.
  */
 public final class Shredder {
 
@@ -21,7 +33,7 @@ public final class Shredder {
     private record LeafNode(Column.Leaf leaf, int column) implements Node {}
 
     /** {@code first}, {@code count}: the leaf columns below, which take the nulls of an absent value. */
-    private record GroupNode(Column.Group group, Node[] fields, int first, int count) implements Node {}
+    private record GroupNode(Column.Group group, String[] names, Node[] fields, int first, int count) implements Node {}
 
     private record ListNode(Node element, int first, int count) implements Node {}
 
@@ -45,7 +57,8 @@ public final class Shredder {
             for (int i = 0; i < nodes.length; i++) {
                 nodes[i] = build(fields.get(i), next);
             }
-            return new GroupNode(group, nodes, first, next[0] - first);
+            String[] names = fields.stream().map(Column::name).toArray(String[]::new);
+            return new GroupNode(group, names, nodes, first, next[0] - first);
         }
         Node element = build(((Column.ListColumn) column).element(), next);
         return new ListNode(element, first, next[0] - first);
@@ -61,11 +74,53 @@ public final class Shredder {
             tape.addString(0, 0, 1, record.toString());
             return true;
         }
-        return fields(root, record, 0, 0, 0, tape);
+        return record instanceof ObjectNode object && fields(root, object, 0, 0, 0, tape);
     }
 
     /** The fields of a defined group at definition level {@code d}. */
-    private static boolean fields(GroupNode node, JsonNode value, int r, int d, int rep, LeafTape tape) {
+    private static boolean fields(GroupNode node, ObjectNode value, int r, int d, int rep, LeafTape tape) {
+        String[] names = node.names();
+        Node[] fields = node.fields();
+        long start = tape.mark();
+        int next = 0;
+        for (Map.Entry<String, JsonNode> e : value.properties()) {
+            String key = e.getKey();
+            int position;
+            if (next < names.length && names[next].equals(key)) {
+                position = next;
+            } else {
+                Integer found = node.group().positions().get(key);
+                position = found == null ? -1 : found;
+            }
+            JsonNode v = e.getValue();
+            if (position < 0) {
+                if (!(v instanceof NullNode)) {
+                    return false; // a field this part has no column for
+                }
+                continue;
+            }
+            if (position < next) {
+                tape.rewind(start);
+                return slotted(node, value, r, d, rep, tape);
+            }
+            for (int i = next; i < position; i++) {
+                nulls(fields[i], r, d, tape);
+            }
+            if (v instanceof NullNode) {
+                nulls(fields[position], r, d, tape);
+            } else if (!shred(fields[position], v, r, d, rep, tape)) {
+                return false;
+            }
+            next = position + 1;
+        }
+        for (int i = next; i < fields.length; i++) {
+            nulls(fields[i], r, d, tape);
+        }
+        return true;
+    }
+
+    /** {@link #fields} for records that list their fields out of schema order. */
+    private static boolean slotted(GroupNode node, ObjectNode value, int r, int d, int rep, LeafTape tape) {
         List<Column> columns = node.group().fields();
         Map<String, Integer> positions = node.group().positions();
         JsonNode[] slots = new JsonNode[columns.size()];
@@ -83,14 +138,14 @@ public final class Shredder {
             guess = position + 1;
             if (position >= 0) {
                 slots[position] = e.getValue();
-            } else if (!e.getValue().isNull()) {
+            } else if (!(e.getValue() instanceof NullNode)) {
                 return false; // a field this part has no column for
             }
         }
         Node[] fields = node.fields();
         for (int i = 0; i < slots.length; i++) {
             JsonNode v = slots[i];
-            if (v == null || v.isNull()) {
+            if (v == null || v instanceof NullNode) {
                 nulls(fields[i], r, d, tape);
             } else if (!shred(fields[i], v, r, d, rep, tape)) {
                 return false;
@@ -105,10 +160,10 @@ public final class Shredder {
             return leaf(leaf, value, r, d + 1, tape);
         }
         if (node instanceof GroupNode group) {
-            return value.isObject() && fields(group, value, r, d + 1, rep, tape);
+            return value instanceof ObjectNode object && fields(group, object, r, d + 1, rep, tape);
         }
         ListNode list = (ListNode) node;
-        if (!value.isArray()) {
+        if (!(value instanceof ArrayNode)) {
             return false;
         }
         if (value.isEmpty()) {
@@ -118,7 +173,7 @@ public final class Shredder {
         int itemR = r;
         for (JsonNode item : value) {
             // the repeated group sits at d + 2; the optional element below it
-            if (item == null || item.isNull()) {
+            if (item == null || item instanceof NullNode) {
                 nulls(list.element(), itemR, d + 2, tape);
             } else if (!shred(list.element(), item, itemR, d + 2, rep + 1, tape)) {
                 return false;
@@ -133,30 +188,30 @@ public final class Shredder {
         int c = node.column();
         switch (leaf.kind()) {
             case STRING -> {
-                if (!value.isTextual()) {
+                if (!(value instanceof TextNode text)) {
                     return false;
                 }
-                tape.addString(c, r, d, value.textValue());
+                tape.addString(c, r, d, text.textValue());
             }
             case LONG -> {
-                if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+                if (!(value instanceof IntNode || value instanceof LongNode) && !leaf.fits(value)) {
                     return false;
                 }
                 tape.addLong(c, r, d, value.longValue());
             }
             case DOUBLE -> {
-                if (!leaf.fits(value)) {
+                if (!(value instanceof DoubleNode) && !leaf.fits(value)) {
                     return false;
                 }
                 tape.addDouble(c, r, d, value.doubleValue());
             }
             case BOOLEAN -> {
-                if (!value.isBoolean()) {
+                if (!(value instanceof BooleanNode)) {
                     return false;
                 }
                 tape.addBoolean(c, r, d, value.booleanValue());
             }
-            case TEXT -> tape.addString(c, r, d, value.isTextual() ? value.textValue() : value.toString());
+            case TEXT -> tape.addString(c, r, d, value instanceof TextNode text ? text.textValue() : value.toString());
             case JSON -> tape.addString(c, r, d, value.toString());
             default -> throw new IllegalStateException("unknown leaf kind " + leaf.kind());
         }
