@@ -22,7 +22,6 @@ public final class ProtocolWriter implements AutoCloseable {
 
     private final JsonGenerator generator;
     private final ObjectMapper mapper;
-    private final boolean pretty;
     private volatile SecretMasker masker;
     private volatile LogLevel minimumLevel;
     /** The first write failure (e.g. the reader closed the pipe); nothing is written after it. */
@@ -30,7 +29,6 @@ public final class ProtocolWriter implements AutoCloseable {
 
     public ProtocolWriter(OutputStream out, ObjectMapper mapper, boolean pretty) {
         this.mapper = mapper;
-        this.pretty = pretty;
         this.masker = SecretMasker.none();
         this.minimumLevel = LogLevel.DEBUG;
         try {
@@ -56,14 +54,6 @@ public final class ProtocolWriter implements AutoCloseable {
     /** LOG messages below this level are not written. */
     public void setMinimumLevel(LogLevel level) {
         this.minimumLevel = level;
-    }
-
-    public boolean isPretty() {
-        return pretty;
-    }
-
-    public ObjectMapper mapper() {
-        return mapper;
     }
 
     public void log(LogLevel level, String message) {

@@ -63,10 +63,6 @@ public final class SecretMasker {
         return of(all);
     }
 
-    public boolean isEmpty() {
-        return needles.isEmpty();
-    }
-
     public String mask(String text) {
         if (text == null || needles.isEmpty()) {
             return text;
