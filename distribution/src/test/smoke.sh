@@ -18,6 +18,11 @@ unset SOLIDAFY_HOME
 "$CLI" --version > "$WORK/version" 2>&1
 check "--version prints the version" grep -q '^solidafy-cdk [0-9]' "$WORK/version"
 
+JAVA_OPTS=-XX:+UseSerialGC "$CLI" --version > /dev/null 2>&1
+check "a collector chosen in JAVA_OPTS replaces the launcher's default" test $? -eq 0
+JDK_JAVA_OPTIONS=-XX:+UseG1GC "$CLI" --version > /dev/null 2>&1
+check "a collector chosen in JDK_JAVA_OPTIONS replaces the launcher's default" test $? -eq 0
+
 "$CLI" list > "$WORK/list" 2> "$WORK/list.err"
 check "list exits 0 and prints one CONNECTORS message" test "$(wc -l < "$WORK/list")" -eq 1
 check "list shows the sample connector" grep -q '"name":"sample"' "$WORK/list"
