@@ -15,21 +15,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Declarative YAML connectors: the built-in ones (resources listed in {@code connectors/index.txt},
- * parsed once on first use) and a user's {@code --connector ./file.yaml}. Thread-safe.
+ * each parsed on first use) and a user's {@code --connector ./file.yaml}. Thread-safe.
  */
 public final class YamlSourceFactory implements SourceFactory {
 
     private final Clock clock;
     private final String resourceDir;
-    private volatile Map<String, ConnectorDefinition> builtIns;
+    private volatile List<IndexEntry> index;
+    private final Map<String, ConnectorDefinition> parsed = new ConcurrentHashMap<>();
 
     public YamlSourceFactory(Clock clock) {
         this(clock, "connectors");
@@ -46,33 +47,57 @@ public final class YamlSourceFactory implements SourceFactory {
 
     @Override
     public List<ConnectorInfo> connectors() {
-        return builtIns().values().stream().map(ConnectorDefinition::info).toList();
+        return index().stream().map(entry -> definition(entry).info()).toList();
     }
 
-    private Map<String, ConnectorDefinition> builtIns() {
-        Map<String, ConnectorDefinition> loaded = builtIns;
-        if (loaded == null) {
-            synchronized (this) {
-                if (builtIns == null) {
-                    builtIns = loadBuiltIns();
-                }
-                loaded = builtIns;
+    /** Parses only the file of the connector asked for: parsing all ten costs a cold CLI ~100 ms. */
+    @Override
+    public Optional<ConnectorInfo> connector(String reference) {
+        List<IndexEntry> entries = index();
+        return entries.stream().filter(e -> e.name().equals(reference)).findFirst()
+                .or(() -> entries.stream().filter(e -> e.aliases().contains(reference)).findFirst())
+                .map(entry -> definition(entry).info());
+    }
+
+    /**
+     * A line of {@code index.txt}: {@code <name>.yaml} and the aliases that file declares, so a
+     * connector is found by name or alias without parsing every file.
+     */
+    private record IndexEntry(String file, String name, List<String> aliases) {
+
+        static IndexEntry parse(String line) {
+            List<String> words = List.of(line.split("\\s+"));
+            String file = words.get(0);
+            if (!file.endsWith(".yaml")) {
+                throw new IllegalStateException("connectors/index.txt lists " + file + "; every entry is <name>.yaml followed by its aliases.");
             }
+            return new IndexEntry(file, file.substring(0, file.length() - ".yaml".length()), words.subList(1, words.size()));
         }
-        return loaded;
     }
 
-    private Map<String, ConnectorDefinition> loadBuiltIns() {
-        Map<String, ConnectorDefinition> definitions = new LinkedHashMap<>();
-        String index = resource(resourceDir + "/index.txt").orElse("");
-        for (String line : index.lines().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList()) {
-            String name = resourceDir + "/" + line;
-            String text = resource(name)
-                    .orElseThrow(() -> new IllegalStateException("Built-in connector resource " + name + " is missing from the plugin jar."));
-            ConnectorDefinition definition = ConnectorDefinition.parse(text, name, Optional.empty(), true);
-            definitions.put(definition.info().name(), definition);
+    private List<IndexEntry> index() {
+        List<IndexEntry> entries = index;
+        if (entries == null) {
+            String text = resource(resourceDir + "/index.txt").orElse("");
+            entries = text.lines().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).map(IndexEntry::parse).toList();
+            index = entries;
         }
-        return definitions;
+        return entries;
+    }
+
+    private ConnectorDefinition definition(IndexEntry entry) {
+        return parsed.computeIfAbsent(entry.name(), name -> {
+            String resourceName = resourceDir + "/" + entry.file();
+            String text = resource(resourceName)
+                    .orElseThrow(() -> new IllegalStateException("Built-in connector resource " + resourceName + " is missing from the plugin jar."));
+            ConnectorDefinition definition = ConnectorDefinition.parse(text, resourceName, Optional.empty(), true);
+            ConnectorInfo info = definition.info();
+            if (!info.name().equals(entry.name()) || !info.aliases().equals(entry.aliases())) {
+                throw new IllegalStateException(resourceName + " declares connector " + info.name() + " with aliases " + info.aliases()
+                        + " but index.txt lists " + entry.name() + " with " + entry.aliases() + "; make them agree.");
+            }
+            return definition;
+        });
     }
 
     private static Optional<String> resource(String name) {
@@ -106,10 +131,8 @@ public final class YamlSourceFactory implements SourceFactory {
         if (connector.definitionFile().isPresent()) {
             definition = ConnectorDefinition.load(connector.definitionFile().get());
         } else {
-            definition = builtIns().get(connector.name());
-            if (definition == null) {
-                throw new ConnectorException("Connector '" + connector.name() + "' is not a built-in declarative connector.");
-            }
+            definition = index().stream().filter(e -> e.name().equals(connector.name())).findFirst().map(this::definition)
+                    .orElseThrow(() -> new ConnectorException("Connector '" + connector.name() + "' is not a built-in declarative connector."));
         }
         return new YamlSource(definition, config, context, clock);
     }

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -56,6 +57,24 @@ class BuiltInOverrideTest {
         } finally {
             server.stop();
         }
+    }
+
+    @Test
+    void resolvingOneBuiltInParsesOnlyItsFile() {
+        // broken.yaml is not valid YAML: only describing every connector reads it.
+        YamlSourceFactory factory = new YamlSourceFactory(Clock.systemUTC(), "lazy-builtins");
+        assertEquals("demo", factory.connector("demo").orElseThrow().name());
+        assertEquals("demo", factory.connector("demo-alias").orElseThrow().name());
+        assertTrue(factory.connector("nope").isEmpty());
+        assertThrows(RuntimeException.class, factory::connectors);
+    }
+
+    @Test
+    void anIndexThatDisagreesWithItsFileIsNamed() {
+        YamlSourceFactory factory = new YamlSourceFactory(Clock.systemUTC(), "mismatched-builtins");
+        IllegalStateException e = assertThrows(IllegalStateException.class, factory::connectors);
+        assertEquals("mismatched-builtins/demo.yaml declares connector demo with aliases [demo-alias] but index.txt lists demo"
+                + " with []; make them agree.", e.getMessage());
     }
 
     private static SourceContext context(DeclarativePlugin plugin) {

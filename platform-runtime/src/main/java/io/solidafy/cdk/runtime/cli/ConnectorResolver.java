@@ -7,7 +7,6 @@ import io.solidafy.cdk.spi.source.SourceFactory;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,6 @@ final class ConnectorResolver {
 
     private final PluginRegistry registry;
     private final Consumer<String> warnings;
-    private Map<String, ResolvedConnector> index;
     private List<ResolvedConnector> connectors;
 
     ConnectorResolver(PluginRegistry registry, Consumer<String> warnings) {
@@ -32,15 +30,16 @@ final class ConnectorResolver {
 
     /** Every built-in connector, each once, in plugin order. */
     List<ResolvedConnector> all() {
-        buildIndex();
+        if (connectors == null) {
+            connectors = describeAll();
+        }
         return connectors;
     }
 
     ResolvedConnector resolve(String reference) {
-        buildIndex();
-        ResolvedConnector builtIn = index.get(reference);
-        if (builtIn != null) {
-            return builtIn;
+        Optional<ResolvedConnector> builtIn = builtIn(reference);
+        if (builtIn.isPresent()) {
+            return builtIn.get();
         }
         Optional<Path> file = asExistingFile(reference);
         if (file.isPresent()) {
@@ -56,37 +55,52 @@ final class ConnectorResolver {
             throw new ConnectorException("Connector file " + reference + " does not exist.");
         }
         throw new ConnectorException("Unknown connector '" + reference + "'. Available connectors: "
-                + String.join(", ", connectors.stream().map(c -> c.info().name()).toList())
+                + String.join(", ", all().stream().map(c -> c.info().name()).toList())
                 + " (or pass the path of a connector definition file).");
     }
 
-    private void buildIndex() {
-        if (index != null) {
-            return;
+    /**
+     * The built-in connector named {@code reference}, else the one with that alias (aliases never
+     * shadow a name), asking each plugin for that one connector only: describing all of them can
+     * mean parsing every built-in definition file.
+     */
+    private Optional<ResolvedConnector> builtIn(String reference) {
+        ResolvedConnector named = null;
+        ResolvedConnector aliased = null;
+        for (SourceFactory factory : registry.sources()) {
+            Optional<ConnectorInfo> info = factory.connector(reference);
+            if (info.isEmpty()) {
+                continue;
+            }
+            ResolvedConnector candidate = new ResolvedConnector(factory, info.get());
+            if (!info.get().name().equals(reference)) {
+                aliased = aliased == null ? candidate : aliased;
+            } else if (named == null) {
+                named = candidate;
+            } else {
+                reportTwice(named, candidate);
+            }
         }
+        return Optional.ofNullable(named != null ? named : aliased);
+    }
+
+    private void reportTwice(ResolvedConnector kept, ResolvedConnector ignored) {
+        warnings.accept("Connector '" + kept.info().name() + "' is provided twice; using the first one loaded ("
+                + kept.factory().getClass().getName() + "), ignoring " + ignored.factory().getClass().getName() + ".");
+    }
+
+    private List<ResolvedConnector> describeAll() {
         Map<String, ResolvedConnector> byName = new LinkedHashMap<>();
-        List<ResolvedConnector> unique = new ArrayList<>();
         for (SourceFactory factory : registry.sources()) {
             for (ConnectorInfo info : factory.connectors()) {
                 ResolvedConnector connector = new ResolvedConnector(factory, info);
-                ResolvedConnector existing = byName.get(info.name());
+                ResolvedConnector existing = byName.putIfAbsent(info.name(), connector);
                 if (existing != null) {
-                    warnings.accept("Connector '" + info.name() + "' is provided twice; using the first one loaded ("
-                            + existing.factory().getClass().getName() + "), ignoring " + factory.getClass().getName() + ".");
-                    continue;
+                    reportTwice(existing, connector);
                 }
-                unique.add(connector);
-                byName.put(info.name(), connector);
             }
         }
-        // Aliases never shadow a name.
-        for (ResolvedConnector connector : unique) {
-            for (String alias : connector.info().aliases()) {
-                byName.putIfAbsent(alias, connector);
-            }
-        }
-        index = byName;
-        connectors = List.copyOf(unique);
+        return List.copyOf(byName.values());
     }
 
     private static Optional<Path> asExistingFile(String reference) {

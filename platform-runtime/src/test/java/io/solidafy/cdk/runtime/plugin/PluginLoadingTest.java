@@ -59,6 +59,25 @@ class PluginLoadingTest {
         assertTrue(run.stderr().contains("Plugin 'plain.jar' was skipped: it declares no io.solidafy.cdk.spi.Plugin service"), run.stderr());
     }
 
+    @Test
+    void theFirstPluginLoadedWinsANameClashWhichIsReportedAndANameBeatsAnAlias() throws Exception {
+        String clashing = TestPlugins.buildClashing(work).toString();
+        CliRun twin = CliRun.exec("read", "-c", "twin", "--plugins-dir", clashing);
+        assertEquals(0, twin.exitCode(), twin.stderr());
+        assertEquals("first", twin.records("items").get(0).get("value").asText());
+        assertEquals("warning: Connector 'twin' is provided twice; using the first one loaded (test.first.TwinPlugin$1),"
+                + " ignoring test.second.TwinPlugin$1.", twin.stderr().strip());
+
+        CliRun beta = CliRun.exec("read", "-c", "beta", "--plugins-dir", clashing);
+        assertEquals("beta-by-name", beta.records("items").get(0).get("value").asText(), beta.stderr());
+
+        CliRun list = CliRun.exec("list", "--plugins-dir", clashing);
+        List<String> listed = new java.util.ArrayList<>();
+        list.last().get("connectors").forEach(connector -> listed.add(connector.get("name").asText()));
+        assertEquals(List.of("fixture", "twin", "beta"), listed);
+        assertTrue(list.stderr().contains("Connector 'twin' is provided twice"), list.stderr());
+    }
+
     private JsonNode readOne(String connector) {
         CliRun run = CliRun.exec("read", "-c", connector, "--plugins-dir", plugins.toString());
         assertEquals(0, run.exitCode(), run.stderr());

@@ -82,6 +82,33 @@ final class TestPlugins {
 
     /** A plugin with one connector whose single stream {@code items} emits one record {@code {"value": <expr>}}. */
     private static String connectorPlugin(String pkg, String className, String connector, String valueExpression) {
+        return connectorsPlugin(pkg, className, "List.of(factory(\"%s\", List.of(), %s))".formatted(connector, valueExpression));
+    }
+
+    /**
+     * Plugins {@code a-first/} and {@code b-second/}, loaded in that order: both offer connector
+     * {@code twin} (records say which plugin served them); {@code a-first} gives it the alias {@code
+     * beta}, which {@code b-second} uses as a connector name.
+     */
+    static Path buildClashing(Path work) throws IOException {
+        Path plugins = Files.createDirectories(work.resolve("clashing"));
+        List<Path> spi = TestJars.spiPath();
+        String first = "List.of(factory(\"twin\", List.of(\"beta\"), \"first\"))";
+        String second = "List.of(factory(\"twin\", List.of(), \"second\"), factory(\"beta\", List.of(), \"beta-by-name\"))";
+        for (String[] plugin : new String[][] {{"a-first", "test.first", first}, {"b-second", "test.second", second}}) {
+            Path folder = Files.createDirectories(plugins.resolve(plugin[0]));
+            Path jar = TestJars.jar(work, plugin[0], Map.of(plugin[1].replace('.', '/') + "/TwinPlugin.java",
+                    connectorsPlugin(plugin[1], "TwinPlugin", plugin[2])), services(plugin[1] + ".TwinPlugin"), spi, false, null);
+            Files.move(jar, folder.resolve(plugin[0] + ".jar"));
+        }
+        return plugins;
+    }
+
+    /**
+     * A plugin whose sources are {@code factoriesExpression}, built with {@code factory(name, aliases,
+     * valueExpression)}: one connector whose stream {@code items} emits one record {@code {"value": <expr>}}.
+     */
+    private static String connectorsPlugin(String pkg, String className, String factoriesExpression) {
         return """
                 package %1$s;
 
@@ -95,9 +122,13 @@ final class TestPlugins {
                 public final class %2$s implements Plugin {
                     @Override
                     public List<SourceFactory> sources() {
-                        ConnectorInfo info = new ConnectorInfo("%3$s", "1.0", List.of(), "test", "Testing", "api",
+                        return %3$s;
+                    }
+
+                    private static SourceFactory factory(String name, List<String> aliases, Object value) {
+                        ConnectorInfo info = new ConnectorInfo(name, "1.0", aliases, "test", "Testing", "api",
                                 List.of(), List.of("items"), false, Optional.empty());
-                        return List.of(new SourceFactory() {
+                        return new SourceFactory() {
                             public List<ConnectorInfo> connectors() { return List.of(info); }
                             public Source open(ConnectorInfo c, ObjectNode config, SourceContext context) {
                                 return new Source() {
@@ -105,15 +136,15 @@ final class TestPlugins {
                                     public List<StreamDescriptor> streams() { return List.of(StreamDescriptor.named("items")); }
                                     public void read(StreamReadRequest request, Emitter emitter) {
                                         emitter.record(JsonNodeFactory.instance.objectNode()
-                                                .put("value", %4$s)
+                                                .put("value", String.valueOf(value))
                                                 .put("loader", getClass().getClassLoader().getClass().getSimpleName())
                                                 .put("in_layer", getClass().getModule().isNamed()));
                                     }
                                 };
                             }
-                        });
+                        };
                     }
                 }
-                """.formatted(pkg, className, connector, valueExpression);
+                """.formatted(pkg, className, factoriesExpression);
     }
 }

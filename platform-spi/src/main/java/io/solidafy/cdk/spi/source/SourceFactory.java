@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.solidafy.cdk.spi.ConnectorException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Describes connectors and opens {@link Source}s for them.
@@ -19,6 +20,18 @@ public interface SourceFactory {
 
     /** The built-in connectors this factory offers. */
     List<ConnectorInfo> connectors();
+
+    /**
+     * The built-in connector named {@code reference}, else the one with that alias, if this factory
+     * offers one. {@code --connector NAME} asks every factory this instead of describing every
+     * connector, so a factory whose {@link #connectors()} is costly (parsing many definition files)
+     * overrides it to describe only the connector asked for.
+     */
+    default Optional<ConnectorInfo> connector(String reference) {
+        List<ConnectorInfo> all = connectors();
+        return all.stream().filter(c -> c.name().equals(reference)).findFirst()
+                .or(() -> all.stream().filter(c -> c.aliases().contains(reference)).findFirst());
+    }
 
     /** True when this factory understands the given definition file (usually by its extension). */
     default boolean canLoad(Path definitionFile) {

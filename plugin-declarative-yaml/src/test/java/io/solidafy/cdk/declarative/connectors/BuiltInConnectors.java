@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 
 /** The built-in connector files as the plugin bundles them (the resource connectors/index.txt). */
@@ -14,7 +13,8 @@ final class BuiltInConnectors {
 
     /** File names listed in connectors/index.txt, in order. */
     static List<String> files() {
-        return Arrays.stream(resource("index.txt").split("\n")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return resource("index.txt").lines().map(String::trim).filter(s -> !s.isEmpty() && !s.startsWith("#"))
+                .map(line -> line.split("\\s+")[0]).toList();
     }
 
     /** Connector names: the file names without {@code .yaml}. */
