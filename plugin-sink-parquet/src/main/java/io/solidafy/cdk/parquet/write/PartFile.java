@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetWriter;
@@ -45,22 +46,29 @@ public final class PartFile {
             Map<String, String> metadata, List<? extends JsonNode> sample) throws IOException {
         Path staged = storage.stage(key);
         try {
-            Builder builder = new Builder(new StagedOutputFile(staged), new JsonWriteSupport(schema, metadata))
-                    .withConf(new PlainParquetConfiguration())
-                    .withCodecFactory(new Codecs(settings.zstdLevel()))
-                    .withCompressionCodec(settings.codec())
-                    .withRowGroupSize(settings.rowGroupSize())
-                    .withPageSize(settings.pageSize())
-                    .withDictionaryPageSize(settings.pageSize());
-            for (String column : DictionaryAdvisor.plainColumns(schema, sample)) {
-                builder.withDictionaryEncoding(column, false);
-            }
-            ParquetWriter<Object> writer = builder.build();
+            ParquetWriter<Object> writer = writer(new StagedOutputFile(staged), schema, settings, metadata,
+                    DictionaryAdvisor.plainColumns(schema, sample));
             return new PartFile(storage, key, staged, schema, writer);
         } catch (IOException | RuntimeException e) {
             storage.discard(staged);
             throw e;
         }
+    }
+
+    /** A Parquet writer of {@code schema} records, {@code plainColumns} without a dictionary. */
+    static ParquetWriter<Object> writer(OutputFile file, ParquetSchema schema, WriterSettings settings, Map<String, String> metadata,
+            Set<String> plainColumns) throws IOException {
+        Builder builder = new Builder(file, new JsonWriteSupport(schema, metadata))
+                .withConf(new PlainParquetConfiguration())
+                .withCodecFactory(new Codecs(settings.zstdLevel()))
+                .withCompressionCodec(settings.codec())
+                .withRowGroupSize(settings.rowGroupSize())
+                .withPageSize(settings.pageSize())
+                .withDictionaryPageSize(settings.pageSize());
+        for (String column : plainColumns) {
+            builder.withDictionaryEncoding(column, false);
+        }
+        return builder.build();
     }
 
     /** The schema this part was opened with. */
