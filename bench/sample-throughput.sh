@@ -5,8 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-1000000}
 HEAP=${HEAP:--Xmx128m}
-[ -x platform-runtime/target/lib ] || mvn -q package -DskipTests
-mvn -q -o -pl plugin-source-sample test-compile >/dev/null
+mvn -q package -DskipTests
 
 echo "== solidafy-cdk read --connector sample, $N records, $HEAP, stdout to /dev/null"
 for run in 1 2 3; do
@@ -19,5 +18,4 @@ for run in 1 2 3; do
 done
 
 echo "== bare Jackson loop over the same records (no runtime), $HEAP"
-mvn -q -pl plugin-source-sample exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
-  -Dexec.args="$HEAP -cp %classpath io.solidafy.cdk.sample.bench.BareJacksonLoop $N"
+bench/java.sh plugin-source-sample "$HEAP" -XX:+UseParallelGC io.solidafy.cdk.sample.bench.BareJacksonLoop "$N"

@@ -21,8 +21,7 @@ import java.util.Optional;
  * Benchmark (not a test): where the time of a PostgreSQL read goes, without the CLI. Reads
  * {@code public.t} of database {@code solidafy_bench} (made by bench/postgres-throughput.sh) twice:
  * rows to JSON nodes only, then also serialised with Jackson to a null stream. Run with
- * {@code mvn -q -pl plugin-database-duckdb exec:exec -Dexec.executable=java -Dexec.classpathScope=test
- * -Dexec.args="-Xmx256m -cp %classpath io.solidafy.cdk.database.bench.ReadPathBench"}.
+ * {@code bench/java.sh plugin-database-duckdb -Xmx256m io.solidafy.cdk.database.bench.ReadPathBench}.
  */
 public final class ReadPathBench {
 

@@ -15,8 +15,7 @@ import java.math.BigDecimal;
 /**
  * Benchmark (not a test): the cost of writing one benchmark-shaped row as a RECORD message on the
  * runtime's single writing thread, for a plain ObjectNode and for a pre-encoded {@link RecordNode}.
- * Run with {@code mvn -q -pl plugin-database-duckdb exec:exec -Dexec.executable=java
- * -Dexec.classpathScope=test -Dexec.args="-cp %classpath io.solidafy.cdk.database.read.RecordNodeBench"}.
+ * Run with {@code bench/java.sh plugin-database-duckdb io.solidafy.cdk.database.read.RecordNodeBench}.
  */
 public final class RecordNodeBench {
 

@@ -39,8 +39,9 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
  * a local JDK HTTP server, read by the declarative engine and by a bare HttpClient 5 + Jackson
  * loop, in the same JVM. Prints records/s and peak RSS (VmHWM, reset between phases).
  *
- * <p>Run: {@code mvn -q -pl plugin-declarative-yaml test-compile exec:exec@bench} (JVM flags
- * {@code -Xmx128m}); environment {@code BENCH_PAGES} and {@code BENCH_PAGE_SIZE} change the shape.
+ * <p>Run: {@code bench/java.sh plugin-declarative-yaml -Xmx128m -XX:+UseParallelGC
+ * io.solidafy.cdk.declarative.bench.EngineBench}; environment {@code BENCH_PAGES} and {@code
+ * BENCH_PAGE_SIZE} change the shape.
  */
 public final class EngineBench {
 

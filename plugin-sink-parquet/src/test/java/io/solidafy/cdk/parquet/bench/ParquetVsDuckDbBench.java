@@ -22,15 +22,11 @@ import java.util.Properties;
  * -Xmx256m, plugins from plugins-dir) beside DuckDB's {@code COPY (SELECT * FROM
  * read_json_auto('same.ndjson')) TO 'x.parquet'} over the very same records, in the same run.
  *
- * <p>Run from the repository root after {@code mvn -q -pl plugin-sink-parquet,plugin-source-sample -am package -DskipTests}:
- * <pre>
- * mvn -q -o -pl plugin-sink-parquet exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
- *   -Dexec.args="-cp %classpath io.solidafy.cdk.parquet.bench.ParquetVsDuckDbBench 1000000 customers"
- * </pre>
+ * <p>Run with {@code bench/parquet-vs-duckdb.sh [records] [stream]} from the repository root.
  * Peak RSS and CPU come from {@code /usr/bin/time}; the CLI's records/s from SYNC_SUMMARY's {@code
  * duration_ms} (and from wall time with JVM start), DuckDB's from the COPY statement alone. A third
  * measurement parses the same NDJSON with Jackson and writes it through this sink alone, which is
- * DuckDB's task exactly. Rounds ({@code -Dbench.rounds}, 3) interleave the measurements because
+ * DuckDB's task exactly (with the launcher's collector, -XX:+UseParallelGC). Rounds ({@code -Dbench.rounds}, 3) interleave the measurements because
  * the machine is shared; the medians of the ratios are the headline figures. The work directory
  * is deleted at the end unless {@code -Dbench.keep=true}.
  */
@@ -99,7 +95,7 @@ public final class ParquetVsDuckDbBench {
                     duck.wall(), duck.rssMiB(), duck.cpu(), Files.size(x) >> 10);
 
             Path sinkOut = work.resolve("sink-only-" + round);
-            Measured sink = measure(work, List.of("java", heap, "-cp", System.getProperty("java.class.path"),
+            Measured sink = measure(work, List.of("java", heap, "-XX:+UseParallelGC", "-cp", System.getProperty("java.class.path"),
                     ParquetVsDuckDbBench.class.getName(), "--sink-only", ndjson.toString(), sinkOut.toString()));
             double sinkSeconds = Double.parseDouble(sink.lastLine().trim());
             System.out.printf(Locale.ROOT, "same.ndjson -> Jackson -> this sink alone (%s): %.2f s = %,.0f records/s; peak RSS %.0f MiB;"
@@ -112,7 +108,7 @@ public final class ParquetVsDuckDbBench {
             System.out.printf(Locale.ROOT, "ceiling: the same read with --format json (RECORD lines to a pipe, no Parquet): sync %.2f s ="
                     + " %,.0f records/s (%.2f of DuckDB's rate); CPU %.2f s%n", jsonSync, records / jsonSync, copy / jsonSync, json.cpu());
 
-            Measured parse = measure(work, List.of("java", heap, "-cp", System.getProperty("java.class.path"),
+            Measured parse = measure(work, List.of("java", heap, "-XX:+UseParallelGC", "-cp", System.getProperty("java.class.path"),
                     ParquetVsDuckDbBench.class.getName(), "--parse-only", ndjson.toString()));
             double parseSeconds = Double.parseDouble(parse.lastLine().trim().split(" ")[0]);
             System.out.printf(Locale.ROOT, "for scale: parsing same.ndjson into Jackson trees alone takes %.2f s (%.2f of DuckDB's rate)%n",
