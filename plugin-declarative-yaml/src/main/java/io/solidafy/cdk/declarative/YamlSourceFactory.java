@@ -65,11 +65,11 @@ public final class YamlSourceFactory implements SourceFactory {
      */
     private record IndexEntry(String file, String name, List<String> aliases) {
 
-        static IndexEntry parse(String line) {
+        static IndexEntry parse(String line, String indexName) {
             List<String> words = List.of(line.split("\\s+"));
             String file = words.get(0);
             if (!file.endsWith(".yaml")) {
-                throw new IllegalStateException("connectors/index.txt lists " + file + "; every entry is <name>.yaml followed by its aliases.");
+                throw new IllegalStateException(indexName + " lists " + file + "; every entry is <name>.yaml followed by its aliases.");
             }
             return new IndexEntry(file, file.substring(0, file.length() - ".yaml".length()), words.subList(1, words.size()));
         }
@@ -78,8 +78,10 @@ public final class YamlSourceFactory implements SourceFactory {
     private List<IndexEntry> index() {
         List<IndexEntry> entries = index;
         if (entries == null) {
-            String text = resource(resourceDir + "/index.txt").orElse("");
-            entries = text.lines().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).map(IndexEntry::parse).toList();
+            String indexName = resourceDir + "/index.txt";
+            String text = resource(indexName).orElse("");
+            entries = text.lines().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                    .map(line -> IndexEntry.parse(line, indexName)).toList();
             index = entries;
         }
         return entries;
