@@ -9,7 +9,6 @@ import io.solidafy.cdk.spi.sink.SinkRequest;
 import io.solidafy.cdk.spi.sink.StreamWriter;
 import io.solidafy.cdk.spi.source.StreamDescriptor;
 import io.solidafy.cdk.spi.storage.ObjectStorage;
-import java.io.IOException;
 import java.util.Map;
 
 /** One run's Parquet output: a {@link ParquetStreamWriter} per stream, all sharing the run's part names. */
@@ -25,15 +24,7 @@ final class ParquetSink implements Sink {
         this.storage = storage;
         this.options = options;
         this.keys = new PartKeys(request.startedAt());
-        Thread warmUp = new Thread(() -> {
-            try {
-                WriterWarmUp.run(options.writer());
-            } catch (IOException | RuntimeException e) {
-                // only a head start: the real parts report whatever is wrong
-            }
-        }, "parquet-warm-up");
-        warmUp.setDaemon(true);
-        warmUp.start();
+        WriterWarmUp.startOnce(options.writer());
     }
 
     @Override

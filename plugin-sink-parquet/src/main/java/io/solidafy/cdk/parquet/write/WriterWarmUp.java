@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.PositionOutputStream;
@@ -19,7 +20,25 @@ import org.apache.parquet.io.PositionOutputStream;
  */
 public final class WriterWarmUp {
 
+    private static final AtomicBoolean STARTED = new AtomicBoolean();
+
     private WriterWarmUp() {}
+
+    /** Runs the warm-up on a daemon thread, the first time a sink opens in this JVM. */
+    public static void startOnce(WriterSettings settings) {
+        if (!STARTED.compareAndSet(false, true)) {
+            return;
+        }
+        Thread thread = new Thread(() -> {
+            try {
+                run(settings);
+            } catch (IOException | RuntimeException e) {
+                // only a head start: the real parts report whatever is wrong
+            }
+        }, "parquet-warm-up");
+        thread.setDaemon(true);
+        thread.start();
+    }
 
     /**
      * Writes a record with every kind of column to a discarding file, whose size it returns; the
