@@ -305,6 +305,30 @@ class PostgresSourceTest {
         assertTrue(read.stdout().contains("Page 1: fetched 2 records"), read.toString());
     }
 
+    /** 401 columns: round trips of 249 rows (100,000 values) instead of fetch_size's 2000, and every value arrives. */
+    @Test
+    void wideTablesAreFetchedInRoundTripsBoundedByValuesNotRows() throws Exception {
+        StringBuilder columns = new StringBuilder();
+        StringBuilder values = new StringBuilder();
+        for (int c = 0; c < 400; c++) {
+            columns.append(", c").append(c).append(" text");
+            values.append(", 'r' || g || 'c").append(c).append("'");
+        }
+        try (Connection db = TestServers.postgres(database)) {
+            TestServers.execute(db, "CREATE TABLE public.wide (id int PRIMARY KEY" + columns + ")",
+                    "INSERT INTO public.wide SELECT g" + values + " FROM generate_series(1, 600) g");
+        }
+        CliRun read = CliRun.classPathOnly("read", "-c", "postgres", "--config-json", config().toString(), "-s", "public.wide",
+                "--log-level", "DEBUG");
+        assertEquals(0, read.exitCode(), read.stderr());
+        List<JsonNode> records = read.records("public.wide");
+        assertEquals(600, records.size());
+        JsonNode last = records.stream().filter(r -> r.get("id").asInt() == 600).findFirst().orElseThrow();
+        assertEquals(401, last.size());
+        assertEquals("r600c399", last.get("c399").asText());
+        assertTrue(read.logs("DEBUG").contains("Page 1: fetched 249 records"), read.logs("DEBUG").toString());
+    }
+
     @Test
     void unknownCursorColumnFailsTheStreamWithAClearSentence() {
         ObjectNode config = config();

@@ -21,8 +21,8 @@ import java.util.Optional;
 
 /**
  * Streams the rows of one {@link ReadPlan} into an emitter: {@code fetchSize} rows per round trip
- * (so memory stays bounded whatever the table's length), one page logged per {@code fetchSize}
- * rows, and for an ordered incremental read a checkpoint every {@code checkpointInterval} rows and
+ * (so memory stays bounded whatever the table's length; fewer for wide tables, so it stays bounded
+ * whatever their width too), one page logged per round trip, and for an ordered incremental read a checkpoint every {@code checkpointInterval} rows and
  * at the end, carrying the cursor of the last emitted row (resuming with {@code >=} from it re-reads,
  * never skips). Rows are converted on a helper thread ({@link RowPump}) while the calling thread
  * emits, the only thread that touches the emitter.
@@ -31,6 +31,13 @@ public final class TableReader {
 
     private static final int BATCH = 256;
     private static final int QUEUED_BATCHES = 8;
+    /**
+     * Values per converted batch and per round trip: {@code BATCH} rows of 16 columns, {@code
+     * fetch_size} (2000) rows of 50. A 2000-column table reads 2 and 50 rows at a time instead, so
+     * the rows in flight stay within a few MiB instead of overflowing a 256 MiB heap.
+     */
+    private static final int BATCH_VALUES = BATCH * 16;
+    private static final int FETCH_VALUES = 2000 * 50;
 
     private final Catalog catalog;
     private final ObjectMapper mapper;
@@ -60,20 +67,22 @@ public final class TableReader {
             readers[i] = ValueReaders.forKind(catalog.readKind(columns.get(i)), mapper);
         }
         String cursorName = plan.cursor().map(ColumnInfo::name).orElse(null);
+        int fetchRows = rowsFor(FETCH_VALUES, fetchSize, names.length);
         try (PreparedStatement statement = connection.prepareStatement(plan.sql(), ResultSet.TYPE_FORWARD_ONLY,
                 ResultSet.CONCUR_READ_ONLY)) {
-            statement.setFetchSize(fetchSize);
+            statement.setFetchSize(fetchRows);
             if (plan.hasBoundary()) {
                 CursorBinder.bind(statement, 1, plan.cursor().orElseThrow(), boundary.orElseThrow());
             }
             try (ResultSet rows = statement.executeQuery()) {
-                rows.setFetchSize(fetchSize);
-                RowPump pump = new RowPump(rows, names, readers, Math.min(BATCH, fetchSize), QUEUED_BATCHES);
+                rows.setFetchSize(fetchRows);
+                RowPump pump = new RowPump(rows, names, readers, rowsFor(BATCH_VALUES, Math.min(BATCH, fetchRows), names.length),
+                        QUEUED_BATCHES);
                 Thread producer = new Thread(pump, "solidafy-db-rows-" + Thread.currentThread().getName());
                 producer.setDaemon(true);
                 producer.start();
                 try {
-                    return emit(pump, cursorName, emitter, statement);
+                    return emit(pump, cursorName, fetchRows, emitter, statement);
                 } finally {
                     pump.stop();
                     joinQuietly(producer);
@@ -86,7 +95,12 @@ public final class TableReader {
         }
     }
 
-    private long emit(RowPump pump, String cursorName, Emitter emitter, PreparedStatement statement) throws SQLException {
+    /** At most {@code maxRows} rows, and no more than {@code values} values of {@code columns} columns; at least one. */
+    private static int rowsFor(int values, int maxRows, int columns) {
+        return Math.max(1, Math.min(maxRows, values / Math.max(1, columns)));
+    }
+
+    private long emit(RowPump pump, String cursorName, int fetchRows, Emitter emitter, PreparedStatement statement) throws SQLException {
         long emitted = 0;
         int inPage = 0;
         long sinceCheckpoint = 0;
@@ -107,7 +121,7 @@ public final class TableReader {
                 emitted++;
                 inPage++;
                 sinceCheckpoint++;
-                if (inPage == fetchSize) {
+                if (inPage == fetchRows) {
                     emitter.page(inPage);
                     inPage = 0;
                 }
