@@ -154,9 +154,7 @@ final class BackgroundStreamWriter implements StreamWriter {
             if (task instanceof Batch b) {
                 if (failure == null) {
                     try {
-                        for (int i = 0; i < b.size(); i++) {
-                            target.write(b.records()[i], b.checked()[i], b.tape(), b.onTape()[i]);
-                        }
+                        writeBatch(b);
                         b.tape().clear();
                         spareTapes.offer(b.tape()); // dropped when enough are spare
                     } catch (Throwable e) {
@@ -174,6 +172,28 @@ final class BackgroundStreamWriter implements StreamWriter {
                     c.result().completeExceptionally(e);
                 }
             }
+        }
+    }
+
+    /**
+     * Writes a batch: each run of records shredded onto the tape for one schema goes to the part in
+     * one call (column by column, see {@link io.solidafy.cdk.parquet.write.LeafTape#replayByColumn}),
+     * the rest one by one.
+     */
+    private void writeBatch(Batch b) throws IOException {
+        for (int i = 0; i < b.size(); ) {
+            int run = 1;
+            if (b.checked()[i] != null) {
+                while (i + run < b.size() && b.checked()[i + run] == b.checked()[i] && b.onTape()[i + run] == b.onTape()[i] + run) {
+                    run++;
+                }
+                if (target.writeShredded(b.checked()[i], b.tape(), b.onTape()[i], b.onTape()[i] + run)) {
+                    i += run;
+                    continue;
+                }
+            }
+            target.write(b.records()[i], b.checked()[i], b.tape(), b.onTape()[i]);
+            i++;
         }
     }
 

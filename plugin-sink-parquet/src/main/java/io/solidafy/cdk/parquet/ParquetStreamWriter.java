@@ -86,7 +86,7 @@ final class ParquetStreamWriter implements StreamWriter {
         if (part != null) {
             if (fitsSchema != null && fitsSchema == part.schema()) {
                 if (tape != null && tapeIndex >= 0) {
-                    part.write(tape, tapeIndex);
+                    part.write(tape, tapeIndex, tapeIndex + 1);
                 } else {
                     part.write(record);
                 }
@@ -103,6 +103,19 @@ final class ParquetStreamWriter implements StreamWriter {
             type = widened;
         }
         buffer(record);
+    }
+
+    /**
+     * Writes records {@code from} to {@code to} of {@code tape}, shredded for {@code schema}, in one
+     * go when that is still the open part's schema, and answers whether it did; otherwise the caller
+     * writes them one by one.
+     */
+    boolean writeShredded(ParquetSchema schema, LeafTape tape, int from, int to) throws IOException {
+        if (part == null || schema != part.schema()) {
+            return false;
+        }
+        part.write(tape, from, to);
+        return true;
     }
 
     @Override

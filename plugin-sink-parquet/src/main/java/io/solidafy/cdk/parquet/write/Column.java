@@ -5,12 +5,10 @@ import io.solidafy.cdk.parquet.schema.TypeMerger;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.parquet.io.api.Binary;
-import org.apache.parquet.io.api.RecordConsumer;
 
 /**
  * One materialized column (or group of columns) of a part file: whether a JSON value fits it
- * without loss, and how it is written. Built by {@link ParquetSchema} together with the matching
+ * without loss ({@link Shredder} writes it). Built by {@link ParquetSchema} together with the matching
  * Parquet type, so the writer never consults the schema per record.
  */
 sealed interface Column permits Column.Leaf, Column.Group, Column.ListColumn {
@@ -20,9 +18,6 @@ sealed interface Column permits Column.Leaf, Column.Group, Column.ListColumn {
 
     /** True when the non-null {@code value} can be written into this column without loss. */
     boolean fits(JsonNode value);
-
-    /** Writes a non-null value that {@link #fits}. */
-    void write(JsonNode value, RecordConsumer out);
 
     /** How a leaf turns a JSON value into a Parquet value. */
     enum LeafKind {
@@ -40,23 +35,6 @@ sealed interface Column permits Column.Leaf, Column.Group, Column.ListColumn {
                 case STRING -> value.isTextual();
                 case TEXT, JSON -> true;
             };
-        }
-
-        @Override
-        public void write(JsonNode value, RecordConsumer out) {
-            switch (kind) {
-                case BOOLEAN -> out.addBoolean(value.booleanValue());
-                case LONG -> out.addLong(value.longValue());
-                case DOUBLE -> out.addDouble(value.doubleValue());
-                case STRING -> addString(value.textValue(), out);
-                case TEXT -> addString(value.isTextual() ? value.textValue() : value.toString(), out);
-                case JSON -> addString(value.toString(), out);
-                default -> throw new IllegalStateException("unknown leaf kind " + kind);
-            }
-        }
-
-        private static void addString(String value, RecordConsumer out) {
-            out.addBinary(Binary.fromString(value));
         }
     }
 
@@ -85,7 +63,7 @@ sealed interface Column permits Column.Leaf, Column.Group, Column.ListColumn {
         }
 
         /** The column position of {@code field}, or -1; {@code guess} is tried first. */
-        private int position(String field, int guess) {
+        int position(String field, int guess) {
             if (guess < fields.size()) {
                 String expected = fields.get(guess).name();
                 if (expected == field || expected.equals(field)) {
@@ -115,35 +93,6 @@ sealed interface Column permits Column.Leaf, Column.Group, Column.ListColumn {
             }
             return true;
         }
-
-        @Override
-        public void write(JsonNode value, RecordConsumer out) {
-            out.startGroup();
-            writeFields(value, out);
-            out.endGroup();
-        }
-
-        /** Writes the fields of {@code value} (also used for the message itself), in schema order. */
-        void writeFields(JsonNode value, RecordConsumer out) {
-            JsonNode[] slots = new JsonNode[fields.size()];
-            int guess = 0;
-            for (Map.Entry<String, JsonNode> e : value.properties()) {
-                int position = position(e.getKey(), guess);
-                guess = position + 1;
-                if (position >= 0) {
-                    slots[position] = e.getValue();
-                }
-            }
-            for (int i = 0; i < slots.length; i++) {
-                JsonNode v = slots[i];
-                if (v != null && !v.isNull()) {
-                    Column field = fields.get(i);
-                    out.startField(field.name(), i);
-                    field.write(v, out);
-                    out.endField(field.name(), i);
-                }
-            }
-        }
     }
 
     /** A three-level Parquet LIST: {@code <name> (LIST) { repeated group list { optional element } }}. */
@@ -161,25 +110,6 @@ sealed interface Column permits Column.Leaf, Column.Group, Column.ListColumn {
                 }
             }
             return true;
-        }
-
-        @Override
-        public void write(JsonNode value, RecordConsumer out) {
-            out.startGroup();
-            if (!value.isEmpty()) {
-                out.startField(LIST, 0);
-                for (JsonNode item : value) {
-                    out.startGroup();
-                    if (item != null && !item.isNull()) {
-                        out.startField(element.name(), 0);
-                        element.write(item, out);
-                        out.endField(element.name(), 0);
-                    }
-                    out.endGroup();
-                }
-                out.endField(LIST, 0);
-            }
-            out.endGroup();
         }
     }
 }

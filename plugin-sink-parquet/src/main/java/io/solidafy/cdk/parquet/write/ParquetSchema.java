@@ -10,8 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.parquet.io.api.Binary;
-import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.GroupType;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
@@ -66,19 +64,6 @@ public record ParquetSchema(MessageType message, Column.Group root, boolean whol
             return true;
         }
         return root.fits(record);
-    }
-
-    /** Writes one record (that {@link #fits}) as one Parquet message. */
-    public void writeRecord(JsonNode record, RecordConsumer out) {
-        out.startMessage();
-        if (wholeRecord) {
-            out.startField(WHOLE_RECORD, 0);
-            out.addBinary(Binary.fromString(record.toString()));
-            out.endField(WHOLE_RECORD, 0);
-        } else {
-            root.writeFields(record, out);
-        }
-        out.endMessage();
     }
 
     /**

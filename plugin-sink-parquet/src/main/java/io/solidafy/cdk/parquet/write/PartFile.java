@@ -7,12 +7,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.conf.PlainParquetConfiguration;
-import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.api.WriteSupport;
-import org.apache.parquet.io.OutputFile;
 
 /**
  * One part file being written: staged in the storage, published atomically by {@link #publish()}
@@ -24,11 +18,12 @@ public final class PartFile {
     private final String key;
     private final Path staged;
     private final ParquetSchema schema;
-    private final ParquetWriter<Object> writer;
-    private final JsonWriteSupport.TapeCursor cursor = new JsonWriteSupport.TapeCursor();
+    private final RowGroupWriter writer;
+    /** Records the encoder shreds itself (those not shredded by the producer) go through this. */
+    private final LeafTape scratch = new LeafTape(4096);
     private boolean closed;
 
-    private PartFile(ObjectStorage storage, String key, Path staged, ParquetSchema schema, ParquetWriter<Object> writer) {
+    private PartFile(ObjectStorage storage, String key, Path staged, ParquetSchema schema, RowGroupWriter writer) {
         this.storage = storage;
         this.schema = schema;
         this.key = key;
@@ -46,29 +41,13 @@ public final class PartFile {
             Map<String, String> metadata, List<? extends JsonNode> sample) throws IOException {
         Path staged = storage.stage(key);
         try {
-            ParquetWriter<Object> writer = writer(new StagedOutputFile(staged), schema, settings, metadata,
+            RowGroupWriter writer = new RowGroupWriter(new StagedOutputFile(staged), schema, settings, metadata,
                     DictionaryAdvisor.plainColumns(schema, sample));
             return new PartFile(storage, key, staged, schema, writer);
         } catch (IOException | RuntimeException e) {
             storage.discard(staged);
             throw e;
         }
-    }
-
-    /** A Parquet writer of {@code schema} records, {@code plainColumns} without a dictionary. */
-    static ParquetWriter<Object> writer(OutputFile file, ParquetSchema schema, WriterSettings settings, Map<String, String> metadata,
-            Set<String> plainColumns) throws IOException {
-        Builder builder = new Builder(file, new JsonWriteSupport(schema, metadata))
-                .withConf(new PlainParquetConfiguration())
-                .withCodecFactory(new Codecs(settings.zstdLevel()))
-                .withCompressionCodec(settings.codec())
-                .withRowGroupSize(settings.rowGroupSize())
-                .withPageSize(settings.pageSize())
-                .withDictionaryPageSize(settings.pageSize());
-        for (String column : plainColumns) {
-            builder.withDictionaryEncoding(column, false);
-        }
-        return builder.build();
     }
 
     /** The schema this part was opened with. */
@@ -83,20 +62,23 @@ public final class PartFile {
 
     /** Appends one record, which must fit the schema the part was opened with. */
     public void write(ObjectNode record) throws IOException {
-        writer.write(record);
+        scratch.clear();
+        scratch.begin();
+        if (!schema.tryShred(record, scratch)) {
+            throw new IllegalStateException("a record that does not fit the part's schema was written to it");
+        }
+        scratch.end();
+        writer.write(scratch, 0, 1);
     }
 
-    /** Appends record {@code index} of {@code tape}, recorded with this part's {@link #schema()}. */
-    public void write(LeafTape tape, int index) throws IOException {
-        cursor.tape = tape;
-        cursor.index = index;
-        writer.write(cursor);
-        cursor.tape = null;
+    /** Appends records {@code from} (inclusive) to {@code to} (exclusive) of {@code tape}, shredded for this part's {@link #schema()}. */
+    public void write(LeafTape tape, int from, int to) throws IOException {
+        writer.write(tape, from, to);
     }
 
     /** Bytes written plus bytes buffered for the open row group. */
-    public long dataSize() {
-        return writer.getDataSize();
+    public long dataSize() throws IOException {
+        return writer.dataSize();
     }
 
     /**
@@ -131,39 +113,8 @@ public final class PartFile {
     public void discard() {
         if (!closed) {
             closed = true;
-            try {
-                writer.close();
-            } catch (IOException | RuntimeException e) {
-                // the file is discarded anyway
-            }
+            writer.abort();
         }
         storage.discard(staged);
-    }
-
-    /** Parquet's builder, bound to our write support. */
-    private static final class Builder extends ParquetWriter.Builder<Object, Builder> {
-        private final WriteSupport<Object> support;
-
-        Builder(OutputFile file, WriteSupport<Object> support) {
-            super(file);
-            this.support = support;
-        }
-
-        @Override
-        protected Builder self() {
-            return this;
-        }
-
-        /** Abstract in Parquet, never called with a ParquetConfiguration; the reason Hadoop's API is needed at compile time. */
-        @Override
-        @SuppressWarnings("deprecation")
-        protected WriteSupport<Object> getWriteSupport(Configuration conf) {
-            return support;
-        }
-
-        @Override
-        protected WriteSupport<Object> getWriteSupport(org.apache.parquet.conf.ParquetConfiguration conf) {
-            return support;
-        }
     }
 }

@@ -8,7 +8,6 @@ import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.PositionOutputStream;
 
@@ -52,17 +51,17 @@ public final class WriterWarmUp {
         record.putArray("items").addObject().put("id", 1);
         record.putArray("tags").add("a");
         ParquetSchema schema = ParquetSchema.of(new TypeMerger(100).recordTypeOf(record));
-        JsonWriteSupport.TapeCursor cursor = new JsonWriteSupport.TapeCursor();
         LeafTape tape = new LeafTape(1024);
-        tape.begin();
-        schema.tryShred(record, tape);
-        tape.end();
-        cursor.tape = tape;
-        Nowhere nowhere = new Nowhere();
-        try (ParquetWriter<Object> writer = PartFile.writer(nowhere, schema, settings, Map.of("solidafy.warm_up", "true"), Set.of("text"))) {
-            writer.write(cursor);
-            writer.write(record);
+        for (int i = 0; i < 2; i++) {
+            tape.begin();
+            schema.tryShred(record, tape);
+            tape.end();
         }
+        Nowhere nowhere = new Nowhere();
+        RowGroupWriter writer = new RowGroupWriter(nowhere, schema, settings, Map.of("solidafy.warm_up", "true"), Set.of("text"));
+        writer.write(tape, 0, 1);
+        writer.write(tape, 1, 2);
+        writer.close();
         return nowhere.bytes;
     }
 
