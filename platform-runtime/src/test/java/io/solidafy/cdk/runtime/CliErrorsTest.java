@@ -155,6 +155,27 @@ class CliErrorsTest {
     }
 
     @Test
+    void closedStdoutStopsOtherCommandsWithoutTalkingOfState() {
+        java.io.OutputStream closedAfterALine = new java.io.OutputStream() {
+            private int written;
+
+            @Override
+            public void write(int b) throws java.io.IOException {
+                if (++written > 100) {
+                    throw new java.io.IOException("Broken pipe");
+                }
+            }
+        };
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int code = io.solidafy.cdk.runtime.cli.Main.run(new String[] {"spec", "-c", "fixture", "--plugins-dir", plugins},
+                new java.io.BufferedOutputStream(closedAfterALine, 64), new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8),
+                java.util.Map.of());
+        assertEquals(1, code);
+        assertEquals("Standard output cannot be written (Broken pipe), so the command stopped.",
+                err.toString(java.nio.charset.StandardCharsets.UTF_8).strip());
+    }
+
+    @Test
     void helpAndVersion() {
         CliRun version = CliRun.exec("--version");
         assertEquals(0, version.exitCode());

@@ -52,6 +52,7 @@ final class ReadCommand {
 
     int run() {
         long started = System.nanoTime();
+        session.protocol.consequenceOfClosedOutput("so the sync stopped; state was saved only up to the records already delivered.");
         String connectorName = options.connector.connector;
         Optional<StateFile> stateFile = Optional.ofNullable(options.stateFile).map(p -> new StateFile(Path.of(p), session.mapper));
         String format = options.format.trim().toLowerCase(Locale.ROOT);

@@ -26,6 +26,8 @@ public final class ProtocolWriter implements AutoCloseable {
     private volatile LogLevel minimumLevel;
     /** The first write failure (e.g. the reader closed the pipe); nothing is written after it. */
     private IOException failure;
+    /** What a closed stdout means for the running command; a sync says what became of its state. */
+    private String consequenceOfClosedOutput = "so the command stopped.";
 
     public ProtocolWriter(OutputStream out, ObjectMapper mapper, boolean pretty) {
         this.mapper = mapper;
@@ -159,9 +161,13 @@ public final class ProtocolWriter implements AutoCloseable {
         return closedOutput();
     }
 
+    /** Sets the end of the sentence that reports a closed stdout, e.g. "so the sync stopped; ...". */
+    public synchronized void consequenceOfClosedOutput(String consequence) {
+        consequenceOfClosedOutput = consequence;
+    }
+
     private ConnectorException closedOutput() {
-        return new ConnectorException("Standard output cannot be written (" + failure.getMessage()
-                + "), so the sync stopped; state was saved only up to the records already delivered.");
+        return new ConnectorException("Standard output cannot be written (" + failure.getMessage() + "), " + consequenceOfClosedOutput);
     }
 
     @Override
