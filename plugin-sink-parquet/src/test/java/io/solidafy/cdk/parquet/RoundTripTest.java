@@ -110,6 +110,8 @@ class RoundTripTest {
         assertEquals(1, result.summaryStream(FixturePlugin.STREAM).get("output_files").size(), "the first 500 records cover every type");
         String file = result.summaryStream(FixturePlugin.STREAM).get("output_file").asText();
         try (Duck duck = new Duck()) {
+            assertEquals("1", duck.query("SELECT count(DISTINCT row_group_id) FROM parquet_metadata('" + file + "')").get(0).get(0),
+                    "far below row_group_size: one row group");
             List<JsonNode> rows = duck.rows(file, "id");
             assertEquals(3000, rows.size());
             for (int i = 0; i < rows.size(); i++) {

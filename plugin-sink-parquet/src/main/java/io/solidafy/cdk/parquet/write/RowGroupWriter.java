@@ -85,7 +85,7 @@ final class RowGroupWriter {
             columns.endRecord();
         }
         rows += to - from;
-        if (columns.getBufferedSize() >= rowGroupSize || columns.isColumnFlushNeeded()) {
+        if (columns.getBufferedSize() >= rowGroupSize || rows >= properties.getRowGroupRowCountLimit()) {
             flushRowGroup();
         }
     }
