@@ -129,19 +129,24 @@ class CliErrorsTest {
         assertFalse(run.stdout().contains("bad-key-987"));
     }
 
-    @Test
-    void closedStdoutStopsTheSyncWithOneSentenceAndNoStateAhead() throws Exception {
-        Path state = tmp.resolve("state.json");
-        java.io.OutputStream closedAfterALine = new java.io.OutputStream() {
+    /** A stdout whose reader goes away after {@code bytes} bytes, as with {@code | head -c}. */
+    private static java.io.OutputStream closedAfter(int bytes) {
+        return new java.io.OutputStream() {
             private int written;
 
             @Override
             public void write(int b) throws java.io.IOException {
-                if (++written > 100) {
+                if (++written > bytes) {
                     throw new java.io.IOException("Broken pipe");
                 }
             }
         };
+    }
+
+    @Test
+    void closedStdoutStopsTheSyncWithOneSentenceAndNoStateAhead() throws Exception {
+        Path state = tmp.resolve("state.json");
+        java.io.OutputStream closedAfterALine = closedAfter(100);
         java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
         int code = io.solidafy.cdk.runtime.cli.Main.run(new String[] {"read", "-c", "fixture", "--config-json",
             "{\"api_key\":\"good-abcdef\",\"records\":2000}", "--streams", "ascending,descending", "--state", state.toString(),
@@ -156,16 +161,7 @@ class CliErrorsTest {
 
     @Test
     void closedStdoutStopsOtherCommandsWithoutTalkingOfState() {
-        java.io.OutputStream closedAfterALine = new java.io.OutputStream() {
-            private int written;
-
-            @Override
-            public void write(int b) throws java.io.IOException {
-                if (++written > 100) {
-                    throw new java.io.IOException("Broken pipe");
-                }
-            }
-        };
+        java.io.OutputStream closedAfterALine = closedAfter(100);
         java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
         int code = io.solidafy.cdk.runtime.cli.Main.run(new String[] {"spec", "-c", "fixture", "--plugins-dir", plugins},
                 new java.io.BufferedOutputStream(closedAfterALine, 64), new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8),
