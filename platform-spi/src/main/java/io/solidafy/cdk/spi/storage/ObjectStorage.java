@@ -2,6 +2,7 @@ package io.solidafy.cdk.spi.storage;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * A destination that publishes finished local files atomically under a key: readers see either
@@ -27,6 +28,36 @@ public interface ObjectStorage extends AutoCloseable {
 
     /** Deletes a staged file that will not be published. Never throws. */
     void discard(Path staged);
+
+    /**
+     * Fails fast, before a sync reads its source, when objects cannot be published here: missing
+     * credentials, an unknown bucket or container, a denied write. Implementations may probe with a
+     * small request but must leave nothing visible behind.
+     *
+     * @throws io.solidafy.cdk.spi.ConnectorException one sentence naming the variable, bucket or
+     *         permission to fix
+     */
+    default void checkWritable() throws IOException {}
+
+    /**
+     * Reads a small object whole (a state file); empty when it does not exist.
+     *
+     * @throws UnsupportedOperationException when this storage cannot hold state
+     */
+    default Optional<StoredObject> read(String key) throws IOException {
+        throw new UnsupportedOperationException(location() + " cannot hold state files.");
+    }
+
+    /**
+     * Replaces a small object with {@code bytes} in one atomic write, only if it is still at {@code
+     * expectedVersion} (empty: only if it does not exist yet), and returns the new version.
+     *
+     * @throws ConcurrentWriteException when another writer changed or created it meanwhile
+     * @throws UnsupportedOperationException when this storage cannot hold state
+     */
+    default String write(String key, byte[] bytes, Optional<String> expectedVersion) throws IOException {
+        throw new UnsupportedOperationException(location() + " cannot hold state files.");
+    }
 
     @Override
     default void close() throws IOException {}
