@@ -3,8 +3,12 @@ package io.solidafy.cdk.runtime.cli;
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
 import com.beust.jcommander.ParametersDelegate;
+import io.solidafy.cdk.runtime.ops.ConnectorInput;
+import io.solidafy.cdk.runtime.ops.ReadOptions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /** The command line: one small class per command, shared options as delegates. */
 final class CliOptions {
@@ -43,6 +47,10 @@ final class CliOptions {
 
         @Parameter(names = "--config", description = "Path of a JSON file holding the connector config")
         String configFile;
+
+        ConnectorInput input() {
+            return new ConnectorInput(connector, Optional.ofNullable(configJson), Optional.ofNullable(configFile));
+        }
     }
 
     @Parameters(commandDescription = "List the available connectors with their config fields and streams")
@@ -130,6 +138,12 @@ final class CliOptions {
 
         @Parameter(names = "--concurrency", description = "Streams read at once")
         int concurrency = 1;
+
+        ReadOptions options() {
+            return new ReadOptions(connector.input(), streams, Optional.ofNullable(stateJson), Optional.ofNullable(stateFile), format,
+                    Optional.ofNullable(output), sinkOptions, maxRecords == null ? OptionalLong.empty() : OptionalLong.of(maxRecords),
+                    concurrency);
+        }
     }
 
     @Parameters(commandDescription = "Start the HTTP server")

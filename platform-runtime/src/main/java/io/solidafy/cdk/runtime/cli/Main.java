@@ -4,6 +4,12 @@ import com.beust.jcommander.JCommander;
 import com.beust.jcommander.ParameterException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.solidafy.cdk.runtime.ops.Commands;
+import io.solidafy.cdk.runtime.ops.Platform;
+import io.solidafy.cdk.runtime.ops.ReadCommand;
+import io.solidafy.cdk.runtime.ops.Resolution;
+import io.solidafy.cdk.runtime.ops.Session;
+import io.solidafy.cdk.runtime.ops.UsageException;
 import io.solidafy.cdk.runtime.protocol.ProtocolWriter;
 import io.solidafy.cdk.spi.ConnectorException;
 import java.io.BufferedOutputStream;
@@ -97,17 +103,22 @@ public final class Main {
         ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
         ProtocolWriter protocol = new ProtocolWriter(stdout, mapper, pretty);
         try {
-            Session session = new Session(mapper, protocol, stderr, common, environment);
+            protocol.setMinimumLevel(Session.parseLevel(common.logLevel));
+            if ("serve".equals(command)) {
+                return ServeAdapter.serve(serve, mapper, protocol, stderr, environment);
+            }
+            Platform platform = Platform.load(PluginsDir.resolve(common.pluginsDir, environment), Resolution.namesAndPaths(),
+                    message -> stderr.println(protocol.masker().mask("warning: " + message)));
+            Session session = new Session(mapper, protocol, stderr, platform);
             Commands commands = new Commands(session);
             return switch (command) {
                 case "list" -> commands.list();
                 case "spec" -> commands.spec(spec.connector);
                 case "validate" -> commands.validate(validate.connector);
-                case "check" -> commands.check(check.connector);
-                case "streams" -> commands.streams(streams.connector);
-                case "discover" -> commands.discover(discover.connector, discover.sample);
-                case "read" -> new ReadCommand(session, read).run();
-                default -> serveNotYetAvailable(stderr);
+                case "check" -> commands.check(check.connector.input());
+                case "streams" -> commands.streams(streams.connector.input());
+                case "discover" -> commands.discover(discover.connector.input(), discover.sample);
+                default -> new ReadCommand(session, read.options()).run();
             };
         } catch (UsageException e) {
             stderr.println(protocol.masker().mask(e.getMessage()) + " Run 'solidafy-cdk " + command + " --help' for usage.");
@@ -128,11 +139,6 @@ public final class Main {
                 }
             }
         }
-    }
-
-    private static int serveNotYetAvailable(PrintStream stderr) {
-        stderr.println("The HTTP server is not yet available in this version; use the CLI commands meanwhile.");
-        return 1;
     }
 
     private static int printText(OutputStream stdout, String text) {

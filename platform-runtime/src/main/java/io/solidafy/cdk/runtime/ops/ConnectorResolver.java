@@ -1,9 +1,10 @@
-package io.solidafy.cdk.runtime.cli;
+package io.solidafy.cdk.runtime.ops;
 
 import io.solidafy.cdk.runtime.plugin.PluginRegistry;
 import io.solidafy.cdk.spi.ConnectorException;
 import io.solidafy.cdk.spi.source.ConnectorInfo;
 import io.solidafy.cdk.spi.source.SourceFactory;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -12,51 +13,71 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Turns {@code --connector X} into a connector: a built-in name or alias first (earlier plugins win
- * clashes, which are reported), else the path of a definition file some plugin can load.
+ * clashes, which are reported), else the path of a definition file some plugin can load, or (for
+ * the server) a definition file of the connectors directory named after it. Thread-safe.
  */
-final class ConnectorResolver {
+public final class ConnectorResolver {
 
     private final PluginRegistry registry;
+    private final Resolution resolution;
     private final Consumer<String> warnings;
     private List<ResolvedConnector> connectors;
 
-    ConnectorResolver(PluginRegistry registry, Consumer<String> warnings) {
+    ConnectorResolver(PluginRegistry registry, Resolution resolution, Consumer<String> warnings) {
         this.registry = registry;
+        this.resolution = resolution;
         this.warnings = warnings;
     }
 
-    /** Every built-in connector, each once, in plugin order. */
-    List<ResolvedConnector> all() {
+    /** Every built-in connector, each once, in plugin order, then those of the connectors directory. */
+    public synchronized List<ResolvedConnector> all() {
         if (connectors == null) {
             connectors = describeAll();
         }
         return connectors;
     }
 
-    ResolvedConnector resolve(String reference) {
+    public ResolvedConnector resolve(String reference) {
+        if (!resolution.acceptsPaths() && !Resolution.NAME.matcher(reference).matches()) {
+            throw new UnknownConnectorException("Unknown connector '" + reference + "': a connector name has only letters,"
+                    + " digits, '_' and '-'.");
+        }
         Optional<ResolvedConnector> builtIn = builtIn(reference);
         if (builtIn.isPresent()) {
             return builtIn.get();
         }
-        Optional<Path> file = asExistingFile(reference);
+        Optional<Path> file = resolution.acceptsPaths() ? asExistingFile(reference) : inConnectorsDir(reference);
         if (file.isPresent()) {
-            for (SourceFactory factory : registry.sources()) {
-                if (factory.canLoad(file.get())) {
-                    return new ResolvedConnector(factory, factory.load(file.get()));
-                }
-            }
-            throw new ConnectorException("No installed plugin reads connector files like " + reference
-                    + "; declarative connectors are .yaml or .yml files.");
+            return load(file.get(), reference);
         }
-        if (looksLikePath(reference)) {
+        if (resolution.acceptsPaths() && looksLikePath(reference)) {
             throw new ConnectorException("Connector file " + reference + " does not exist.");
         }
-        throw new ConnectorException("Unknown connector '" + reference + "'. Available connectors: "
+        throw new UnknownConnectorException("Unknown connector '" + reference + "'. Available connectors: "
                 + String.join(", ", all().stream().map(c -> c.info().name()).toList())
-                + " (or pass the path of a connector definition file).");
+                + (resolution.acceptsPaths() ? " (or pass the path of a connector definition file)." : "."));
+    }
+
+    private ResolvedConnector load(Path file, String reference) {
+        for (SourceFactory factory : registry.sources()) {
+            if (factory.canLoad(file)) {
+                return new ResolvedConnector(factory, factory.load(file));
+            }
+        }
+        throw new ConnectorException("No installed plugin reads connector files like " + reference
+                + "; declarative connectors are .yaml or .yml files.");
+    }
+
+    /** {@code <dir>/<name>.yaml} or {@code .yml}, directly inside the connectors directory. */
+    private Optional<Path> inConnectorsDir(String name) {
+        return resolution.connectorsDir().flatMap(dir -> List.of(".yaml", ".yml").stream()
+                .map(extension -> dir.resolve(name + extension))
+                .filter(f -> dir.equals(f.getParent()) && Files.isRegularFile(f))
+                .findFirst());
     }
 
     /**
@@ -100,7 +121,27 @@ final class ConnectorResolver {
                 }
             }
         }
+        resolution.connectorsDir().ifPresent(dir -> definitionFiles(dir).forEach(file -> {
+            String name = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+            if (!byName.containsKey(name)) {
+                try {
+                    byName.put(name, load(file, name));
+                } catch (ConnectorException e) {
+                    warnings.accept("Connector file " + file + " is skipped: " + e.getMessage());
+                }
+            }
+        }));
         return List.copyOf(byName.values());
+    }
+
+    private static List<Path> definitionFiles(Path dir) {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.filter(f -> Resolution.NAME.matcher(f.getFileName().toString().replaceFirst("\\.ya?ml$", "")).matches()
+                            && f.getFileName().toString().matches(".*\\.ya?ml") && Files.isRegularFile(f))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new ConnectorException("Connectors directory " + dir + " cannot be read: " + e.getMessage() + ".");
+        }
     }
 
     private static Optional<Path> asExistingFile(String reference) {

@@ -1,4 +1,4 @@
-package io.solidafy.cdk.runtime.cli;
+package io.solidafy.cdk.runtime.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -11,14 +11,14 @@ import io.solidafy.cdk.spi.source.StreamDescriptor;
 import java.util.List;
 
 /** The JSON shapes of the guide: connectors, catalogs, summaries. One place for each. */
-final class JsonViews {
+public final class JsonViews {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private JsonViews() {}
 
     /** An entry of CONNECTORS / {@code GET /connectors}. */
-    static ObjectNode connector(ConnectorInfo info) {
+    public static ObjectNode connector(ConnectorInfo info) {
         ObjectNode node = NODES.objectNode();
         node.put("name", info.name());
         node.put("description", info.description());
@@ -38,14 +38,14 @@ final class JsonViews {
     }
 
     /** The body of SPEC. */
-    static ObjectNode spec(ConnectorInfo info) {
+    public static ObjectNode spec(ConnectorInfo info) {
         ObjectNode node = connector(info);
         node.put("version", info.version());
         info.definitionFile().ifPresent(f -> node.put("definition_file", f.toString()));
         return node;
     }
 
-    static ArrayNode configSchema(List<ConfigField> fields) {
+    public static ArrayNode configSchema(List<ConfigField> fields) {
         ArrayNode array = NODES.arrayNode();
         for (ConfigField field : fields) {
             ObjectNode node = array.addObject();
@@ -60,7 +60,7 @@ final class JsonViews {
     }
 
     /** A stream of CATALOG. */
-    static ObjectNode catalogStream(StreamDescriptor stream) {
+    public static ObjectNode catalogStream(StreamDescriptor stream) {
         ObjectNode node = NODES.objectNode();
         node.put("name", stream.name());
         node.set("json_schema", stream.jsonSchema().map(s -> (ObjectNode) s.deepCopy()).orElseGet(JsonViews::openSchema));
@@ -75,7 +75,7 @@ final class JsonViews {
         return node;
     }
 
-    static ObjectNode openSchema() {
+    public static ObjectNode openSchema() {
         ObjectNode schema = NODES.objectNode();
         schema.put("type", "object");
         schema.putObject("properties");
@@ -84,7 +84,7 @@ final class JsonViews {
     }
 
     /** An entry of SYNC_SUMMARY.streams. */
-    static ObjectNode streamResult(StreamResult result) {
+    public static ObjectNode streamResult(StreamResult result) {
         ObjectNode node = NODES.objectNode();
         node.put("stream", result.stream());
         node.put("status", result.succeeded() ? "SUCCESS" : "FAILED");
@@ -99,7 +99,7 @@ final class JsonViews {
         return node;
     }
 
-    static ArrayNode strings(List<String> values) {
+    public static ArrayNode strings(List<String> values) {
         ArrayNode array = NODES.arrayNode();
         values.forEach(array::add);
         return array;

@@ -1,4 +1,4 @@
-package io.solidafy.cdk.runtime.cli;
+package io.solidafy.cdk.runtime.ops;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,16 +13,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The commands that describe connectors: list, spec, validate, check, streams, discover. */
-final class Commands {
+/**
+ * The commands that describe connectors: list, spec, validate, check, streams, discover. Each
+ * writes its one protocol message to the session's output and returns the CLI exit code; the HTTP
+ * server wraps the same message in its envelope.
+ */
+public final class Commands {
 
     private final Session session;
 
-    Commands(Session session) {
+    public Commands(Session session) {
         this.session = session;
     }
 
-    int list() {
+    public int list() {
         ObjectNode body = session.mapper.createObjectNode();
         ArrayNode connectors = body.putArray("connectors");
         for (ResolvedConnector connector : session.resolver().all()) {
@@ -32,13 +36,13 @@ final class Commands {
         return 0;
     }
 
-    int spec(String reference) {
+    public int spec(String reference) {
         ResolvedConnector connector = session.resolver().resolve(reference);
         session.protocol.write("SPEC", "spec", JsonViews.spec(connector.info()));
         return 0;
     }
 
-    int validate(String reference) {
+    public int validate(String reference) {
         Path file = Path.of(reference);
         ObjectNode validation = session.mapper.createObjectNode();
         if (!Files.isRegularFile(file)) {
@@ -79,8 +83,8 @@ final class Commands {
         return 0;
     }
 
-    int check(CliOptions.Connector options) {
-        ResolvedConnector connector = session.resolver().resolve(options.connector);
+    public int check(ConnectorInput options) {
+        ResolvedConnector connector = session.resolver().resolve(options.reference());
         ObjectNode config = session.config(connector, options);
         ConnectionStatus status;
         try (Source source = session.open(connector, config)) {
@@ -95,8 +99,8 @@ final class Commands {
         return 0;
     }
 
-    int streams(CliOptions.Connector options) {
-        ResolvedConnector connector = session.resolver().resolve(options.connector);
+    public int streams(ConnectorInput options) {
+        ResolvedConnector connector = session.resolver().resolve(options.reference());
         ConnectorInfo info = connector.info();
         List<String> names;
         if (!info.streamsDynamic()) {
@@ -117,11 +121,11 @@ final class Commands {
         return 0;
     }
 
-    int discover(CliOptions.Connector options, int sample) {
+    public int discover(ConnectorInput options, int sample) {
         if (sample < 0) {
             throw new UsageException("--sample must be 0 or more.");
         }
-        ResolvedConnector connector = session.resolver().resolve(options.connector);
+        ResolvedConnector connector = session.resolver().resolve(options.reference());
         ObjectNode config = session.config(connector, options);
         ObjectNode catalog = session.mapper.createObjectNode();
         ArrayNode streams = catalog.putArray("streams");

@@ -1,4 +1,4 @@
-package io.solidafy.cdk.runtime.cli;
+package io.solidafy.cdk.runtime.ops;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -28,38 +28,37 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * {@code read}: resolves everything the sync needs, runs it, and ends with SYNC_SUMMARY, also when
- * something fails on the way (status FAILED, exit code 1).
+ * {@code read} and {@code POST /sync}: resolves everything the sync needs, runs it, and ends with
+ * SYNC_SUMMARY, also when something fails on the way (status FAILED, exit code 1).
  */
-final class ReadCommand {
+public final class ReadCommand {
 
     private static final Pattern URL_SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*)://.*");
 
     private final Session session;
-    private final CliOptions.ReadCommand options;
+    private final ReadOptions options;
 
-    ReadCommand(Session session, CliOptions.ReadCommand options) {
+    public ReadCommand(Session session, ReadOptions options) {
         this.session = session;
         this.options = options;
     }
 
-    int run() {
+    public int run() {
         long started = System.nanoTime();
         session.protocol.consequenceOfClosedOutput("so the sync stopped; state was saved only up to the records already delivered.");
-        String connectorName = options.connector.connector;
-        Optional<StateFile> stateFile = Optional.ofNullable(options.stateFile).map(p -> new StateFile(Path.of(p), session.mapper));
-        String format = options.format.trim().toLowerCase(Locale.ROOT);
+        String connectorName = options.connector().reference();
+        Optional<StateFile> stateFile = options.stateFile().map(p -> new StateFile(Path.of(p), session.mapper));
+        String format = options.format().trim().toLowerCase(Locale.ROOT);
         try {
-            ResolvedConnector connector = session.resolver().resolve(options.connector.connector);
+            ResolvedConnector connector = session.resolver().resolve(options.connector().reference());
             connectorName = connector.info().name();
-            ObjectNode config = session.config(connector, options.connector);
+            ObjectNode config = session.config(connector, options.connector());
             SyncState state = incomingState(stateFile);
             stateFile.ifPresent(StateFile::checkWritable);
             SinkFactory sinkFactory = sinkFactory(format);
@@ -69,9 +68,10 @@ final class ReadCommand {
                     Source source = session.open(connector, config)) {
                 List<StreamDescriptor> streams = selectStreams(connector.info().name(), source.streams());
                 SyncRequest request = new SyncRequest(connectorName, source, streams, state, stateFile,
-                        options.maxRecords == null ? OptionalLong.empty() : OptionalLong.of(options.maxRecords),
-                        sink, options.concurrency);
-                List<StreamResult> results = new SyncRunner(session.protocol, session.stderr).run(request);
+                        options.maxRecords(), sink, options.concurrency());
+                SyncRunner runner = new SyncRunner(session.protocol, session.stderr);
+                session.onCancel(runner::cancel);
+                List<StreamResult> results = runner.run(request);
                 writeSummary(connectorName, format, stateFile, results, started, null);
                 return 0;
             }
@@ -95,25 +95,25 @@ final class ReadCommand {
     }
 
     private SyncState incomingState(Optional<StateFile> stateFile) {
-        if (options.stateJson != null) {
-            return SyncState.parse(new ConfigLoader(session.mapper).parseObject(options.stateJson, "--state-json"), "--state-json");
+        if (options.stateJson().isPresent()) {
+            return SyncState.parse(new ConfigLoader(session.mapper).parseObject(options.stateJson().get(), "--state-json"), "--state-json");
         }
         return stateFile.map(StateFile::read).orElseGet(SyncState::empty);
     }
 
     private SinkFactory sinkFactory(String format) {
-        if (options.maxRecords != null && options.maxRecords < 0) {
+        if (options.maxRecords().isPresent() && options.maxRecords().getAsLong() < 0) {
             throw new UsageException("--max-records must be 0 or more.");
         }
-        if (options.concurrency < 1) {
+        if (options.concurrency() < 1) {
             throw new UsageException("--concurrency must be at least 1.");
         }
         SinkFactory factory = session.registry().sink(format).orElseThrow(() -> new ConnectorException(
                 "Unknown output format '" + format + "'. Available formats: " + String.join(", ", session.registry().formats()) + "."));
-        if (factory.writesFiles() && options.output == null) {
+        if (factory.writesFiles() && options.output().isEmpty()) {
             throw new ConnectorException("--format " + format + " writes files: add --output DIR (or an s3://, r2://, gs://, az:// URL).");
         }
-        if (!factory.writesFiles() && options.output != null) {
+        if (!factory.writesFiles() && options.output().isPresent()) {
             throw new ConnectorException("--format " + format + " writes to stdout and ignores --output; remove --output or use --format parquet.");
         }
         return factory;
@@ -124,7 +124,7 @@ final class ReadCommand {
         if (!sink.writesFiles()) {
             return null;
         }
-        String output = options.output;
+        String output = options.output().get();
         var matcher = URL_SCHEME.matcher(output);
         String scheme = matcher.matches() ? matcher.group(1).toLowerCase(Locale.ROOT) : "file";
         StorageFactory factory = session.registry().storage(scheme).orElseThrow(() -> new ConnectorException(
@@ -135,7 +135,7 @@ final class ReadCommand {
 
     private ObjectNode sinkOptions() {
         ObjectNode node = session.mapper.createObjectNode();
-        for (String option : options.sinkOptions) {
+        for (String option : options.sinkOptions()) {
             int eq = option.indexOf('=');
             if (eq <= 0) {
                 throw new UsageException("--sink-option must look like key=value, not '" + option + "'.");
@@ -146,7 +146,7 @@ final class ReadCommand {
     }
 
     private List<StreamDescriptor> selectStreams(String connector, List<StreamDescriptor> available) {
-        Set<String> requested = options.streams.stream()
+        Set<String> requested = options.streams().stream()
                 .flatMap(s -> List.of(s.split(",")).stream())
                 .map(String::trim)
                 .filter(s -> !s.isEmpty())
@@ -193,9 +193,10 @@ final class ReadCommand {
     }
 
     private String outputDirectory() {
-        if (options.output == null) {
+        if (options.output().isEmpty()) {
             return null;
         }
-        return URL_SCHEME.matcher(options.output).matches() ? options.output : Path.of(options.output).toAbsolutePath().normalize().toString();
+        String output = options.output().get();
+        return URL_SCHEME.matcher(output).matches() ? output : Path.of(output).toAbsolutePath().normalize().toString();
     }
 }
