@@ -6,6 +6,9 @@ module io.solidafy.cdk.runtime {
     requires io.solidafy.cdk.spi;
     requires com.fasterxml.jackson.databind;
     requires jcommander;
+    requires org.eclipse.jetty.server;
+    requires micrometer.core;
+    requires micrometer.registry.prometheus;
 
     exports io.solidafy.cdk.runtime.cli;
 

@@ -5,8 +5,13 @@ import com.beust.jcommander.Parameters;
 import com.beust.jcommander.ParametersDelegate;
 import io.solidafy.cdk.runtime.ops.ConnectorInput;
 import io.solidafy.cdk.runtime.ops.ReadOptions;
+import io.solidafy.cdk.runtime.ops.UsageException;
+import io.solidafy.cdk.runtime.server.ServerOptions;
 import java.util.ArrayList;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -146,15 +151,58 @@ final class CliOptions {
         }
     }
 
-    @Parameters(commandDescription = "Start the HTTP server")
+    @Parameters(commandDescription = "Start the HTTP server (the REST API over the same commands)")
     static final class ServeCommand {
         @ParametersDelegate
         Common common = new Common();
 
-        @Parameter(names = {"--port", "-p"}, description = "TCP port")
+        @Parameter(names = {"--port", "-p"}, description = "TCP port (0: a free one; the bound address is printed)")
         int port = 8080;
 
-        @Parameter(names = "--host", description = "Address to listen on")
+        @Parameter(names = "--host", description = "Address to listen on (0.0.0.0 for every interface)")
         String host = "127.0.0.1";
+
+        @Parameter(names = "--auth-token", description = "Bearer token required on every route but /health (default: $SOLIDAFY_SERVER_TOKEN)")
+        String authToken;
+
+        @Parameter(names = "--cors-origin", description = "Origins allowed to call from a browser, comma-separated (* for any); default: CORS off")
+        List<String> corsOrigins = new ArrayList<>();
+
+        @Parameter(names = "--connectors-dir", description = "Directory of connector definition files, offered by file name")
+        String connectorsDir;
+
+        @Parameter(names = "--output-root", description = "The only local directory /sync may write files into; default: none (cloud URLs only)")
+        String outputRoot;
+
+        @Parameter(names = "--max-body-size", description = "Largest request body, in bytes")
+        long maxBodyBytes = ServerOptions.DEFAULT_MAX_BODY_BYTES;
+
+        @Parameter(names = "--request-timeout", description = "Seconds a /sync may run before it is cancelled (0: no limit)")
+        long requestTimeoutSeconds = ServerOptions.DEFAULT_REQUEST_TIMEOUT.toSeconds();
+
+        @Parameter(names = "--max-concurrent-syncs", description = "Syncs running at once; more get 429")
+        int maxConcurrentSyncs = ServerOptions.DEFAULT_MAX_CONCURRENT_SYNCS;
+
+        @Parameter(names = "--max-inline-records", description = "Records a JSON /sync response may hold; stream or write files for more")
+        int maxInlineRecords = ServerOptions.DEFAULT_MAX_INLINE_RECORDS;
+
+        @Parameter(names = "--deny-private-networks", description = "Refuse config hosts that resolve to loopback, link-local or private addresses")
+        boolean denyPrivateNetworks;
+
+        @Parameter(names = "--shutdown-grace", description = "Seconds running syncs may take to finish on SIGTERM before they are cancelled")
+        long shutdownGraceSeconds = ServerOptions.DEFAULT_SHUTDOWN_GRACE.toSeconds();
+
+        ServerOptions options(Map<String, String> environment) {
+            List<String> origins = corsOrigins.stream().flatMap(o -> List.of(o.split(",")).stream()).map(String::trim)
+                    .filter(o -> !o.isEmpty()).toList();
+            try {
+                return new ServerOptions(host, port, Optional.ofNullable(authToken != null ? authToken : environment.get("SOLIDAFY_SERVER_TOKEN")),
+                        origins, maxBodyBytes, Duration.ofSeconds(requestTimeoutSeconds), maxConcurrentSyncs, maxInlineRecords,
+                        Optional.ofNullable(connectorsDir).map(Path::of), Optional.ofNullable(outputRoot).map(Path::of), denyPrivateNetworks,
+                        Duration.ofSeconds(shutdownGraceSeconds));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
     }
 }

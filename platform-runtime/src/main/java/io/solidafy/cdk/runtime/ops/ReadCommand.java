@@ -43,6 +43,7 @@ public final class ReadCommand {
 
     private final Session session;
     private final ReadOptions options;
+    private ObjectNode summary;
 
     public ReadCommand(Session session, ReadOptions options) {
         this.session = session;
@@ -190,6 +191,12 @@ public final class ReadCommand {
             summary.put("error", fatalError);
         }
         session.protocol.write("SYNC_SUMMARY", "summary", summary);
+        this.summary = summary;
+    }
+
+    /** The SYNC_SUMMARY's body once {@link #run()} wrote it, secrets not yet masked. */
+    public Optional<ObjectNode> summary() {
+        return Optional.ofNullable(summary);
     }
 
     private String outputDirectory() {
