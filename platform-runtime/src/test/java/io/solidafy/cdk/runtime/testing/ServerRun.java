@@ -20,6 +20,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A real HTTP server started in-process on a free port, with a real HTTP client. Shared with the
@@ -104,6 +107,21 @@ public final class ServerRun implements AutoCloseable {
             request.headers(headers);
         }
         return send(request.build());
+    }
+
+    /** POSTs every body at once, each on its own connection, and returns the replies in order. */
+    public List<Reply> postConcurrently(String path, List<String> bodies) {
+        List<CompletableFuture<HttpResponse<String>>> pending = new ArrayList<>();
+        for (String body : bodies) {
+            pending.add(client.sendAsync(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body))
+                    .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        List<Reply> replies = new ArrayList<>();
+        for (CompletableFuture<HttpResponse<String>> reply : pending) {
+            HttpResponse<String> response = reply.join();
+            replies.add(new Reply(response.statusCode(), response.body(), response));
+        }
+        return replies;
     }
 
     public Reply send(HttpRequest request) {
