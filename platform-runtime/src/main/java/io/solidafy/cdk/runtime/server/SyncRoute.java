@@ -12,6 +12,7 @@ import io.solidafy.cdk.runtime.ops.Session;
 import io.solidafy.cdk.runtime.state.SyncState;
 import io.solidafy.cdk.spi.ConnectorException;
 import io.solidafy.cdk.spi.LogLevel;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -234,7 +235,8 @@ final class SyncRoute {
         private OutputStream out() {
             if (out == null) {
                 exchange.response().getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-                out = exchange.stream(200, NDJSON);
+                // one blocking network write per 64 KiB rather than per generator flush
+                out = new BufferedOutputStream(exchange.stream(200, NDJSON), 1 << 16);
             }
             return out;
         }
