@@ -120,8 +120,8 @@ final class ApiHandler extends Handler.Abstract {
         return JsonBody.read(exchange.request(), mapper, options.maxBodyBytes());
     }
 
-    private static ObjectNode config(JsonBody body) {
-        return body.optionalObject("config").orElseGet(() -> new ObjectMapper().createObjectNode());
+    private ObjectNode config(JsonBody body) {
+        return body.optionalObject("config").orElseGet(mapper::createObjectNode);
     }
 
     /** Bearer token, compared in constant time (digests of equal length, whatever the input). */

@@ -44,9 +44,10 @@ final class JsonBody {
         try {
             node = mapper.readTree(bytes);
         } catch (JsonProcessingException e) {
-            String reason = e.getOriginalMessage().lines().findFirst().orElse("malformed JSON");
-            throw new ApiException(400, "The request body is not valid JSON: " + reason
-                    + (e.getLocation() != null ? " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() : "") + ".");
+            // Jackson's own message may quote the offending text, which can be a secret: give only where
+            throw new ApiException(400, "The request body is not valid JSON"
+                    + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")" : "")
+                    + "; check quotes, commas and brackets there.");
         }
         if (node == null || node.isMissingNode() || !node.isObject()) {
             throw new ApiException(400, "The request body must be a JSON object such as {\"connector\":\"sample\",\"config\":{}}.");

@@ -90,7 +90,7 @@ final class SyncRoute {
 
         slots.acquire(session);
         AtomicBoolean timedOut = new AtomicBoolean();
-        ScheduledFuture<?> deadline = scheduleTimeout(session, timedOut);
+        Optional<ScheduledFuture<?>> deadline = scheduleTimeout(session, timedOut);
         exchange.request().addFailureListener(failure -> cancel(session, "the client went away"));
         try {
             ReadCommand command = new ReadCommand(session, read);
@@ -104,7 +104,7 @@ final class SyncRoute {
                 answer(exchange, collector, summary, resolved, format, timedOut.get());
             }
         } finally {
-            deadline.cancel(false);
+            deadline.ifPresent(timeout -> timeout.cancel(false));
             slots.release(session);
         }
     }
@@ -150,15 +150,16 @@ final class SyncRoute {
         }
     }
 
-    private ScheduledFuture<?> scheduleTimeout(Session session, AtomicBoolean timedOut) {
+    /** Cancels the sync when the request timeout is reached; nothing when there is none (0). */
+    private Optional<ScheduledFuture<?>> scheduleTimeout(Session session, AtomicBoolean timedOut) {
         Duration timeout = options.requestTimeout();
         if (timeout.isZero()) {
-            return timer.schedule(() -> { }, 0, TimeUnit.MILLISECONDS);
+            return Optional.empty();
         }
-        return timer.schedule(() -> {
+        return Optional.of(timer.schedule(() -> {
             timedOut.set(true);
             cancel(session, "it ran longer than the server's request timeout of " + timeout.toSeconds() + " s");
-        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }, timeout.toMillis(), TimeUnit.MILLISECONDS));
     }
 
     private static void cancel(Session session, String reason) {

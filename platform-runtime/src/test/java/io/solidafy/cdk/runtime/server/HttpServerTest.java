@@ -157,6 +157,8 @@ class HttpServerTest {
     @Test
     void errorsAreEnvelopesWithTheRightStatus() throws Exception {
         assertTrue(server.post("/check", "{\"connector\":").error(400).contains("not valid JSON"));
+        String malformed = server.post("/check", "{\"connector\":\"fixture\",\"config\":{\"api_key\":sk_live_unquoted99}}").error(400);
+        assertTrue(malformed.contains("line 1, column") && !malformed.contains("sk_live_unquoted99"), malformed);
         assertTrue(server.post("/check", "[1,2]").error(400).contains("JSON object"));
         assertEquals("Field 'connector' is required.", server.post("/check", "{\"config\":{}}").error(422));
         assertTrue(server.post("/check", "{\"connector\":42}").error(422).startsWith("Field 'connector' must be"));
@@ -233,6 +235,21 @@ class HttpServerTest {
             assertTrue(lines.readLine() != null);
         }
         return response.body();
+    }
+
+    @Test
+    void aSyncPastTheRequestTimeoutIsCancelledAndEndsWithItsSummary() throws Exception {
+        try (ServerRun strict = ServerRun.start(ServerOptions.defaults().withLimits(4096, 2, 50, Duration.ofSeconds(1)))) {
+            Reply reply = strict.post("/sync", "{\"connector\":\"fixture\",\"config\":{\"api_key\":\"" + KEY
+                    + "\",\"records\":2000000000},\"streams\":[\"ascending\"]}", "Accept", "application/x-ndjson");
+            String[] lines = reply.body().split("\n");
+            JsonNode summary = MAPPER.readTree(lines[lines.length - 1]);
+            assertEquals("SYNC_SUMMARY", summary.get("type").asText());
+            long sent = summary.at("/summary/total_records").asLong();
+            assertTrue(sent < 2_000_000_000L, summary.toString());
+            assertEquals(sent, MAPPER.readTree(lines[lines.length - 2]).at("/state/streams/ascending/cursor").asLong());
+            assertTrue(reply.body().contains("request timeout of 1 s"), lines[lines.length - 3]);
+        }
     }
 
     @Test

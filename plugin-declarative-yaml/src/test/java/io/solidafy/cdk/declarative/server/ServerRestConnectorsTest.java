@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The server with REST connectors against WireMock: definition files of --connectors-dir with
- * OAuth2 refresh-token and session-login auth in /check and /discover, and 20 concurrent /sync
+ * OAuth2 refresh-token, session-login and JWT auth in /check and /discover, and 20 concurrent /sync
  * calls of the built-in stripe connector, each answered with its own tenant's records.
  */
 class ServerRestConnectorsTest extends WireMockSupport {
@@ -70,11 +71,26 @@ class ServerRestConnectorsTest extends WireMockSupport {
                     request:
                       path: /items
                 """.replace("BASE", base()));
+        Cli.yaml(connectors, "jwt-signed.yaml", """
+                name: jwt-signed
+                base_url: BASE
+                auth:
+                  type: jwt
+                  secret: "{{ config.secret }}"
+                  algorithm: HS256
+                  claims:
+                    iss: "{{ config.issuer }}"
+                  lifetime_secs: 300
+                streams:
+                  - name: items
+                    request:
+                      path: /items
+                """.replace("BASE", base()));
         return connectors;
     }
 
     @Test
-    void oauthAndSessionConnectorsOfTheConnectorsDirectoryInCheckAndDiscover() throws Exception {
+    void oauthSessionAndJwtConnectorsOfTheConnectorsDirectoryInCheckAndDiscover() throws Exception {
         server.stubFor(post("/token").withRequestBody(containing("refresh_token=rt-secret-1")).willReturn(okJson("{\"access_token\":\"at-9\"}")));
         server.stubFor(post("/login").withRequestBody(equalToJson("{\"user\":\"bob\",\"pass\":\"pw-secret-2\"}"))
                 .willReturn(okJson("{\"session\":{\"id\":\"sess-42\"}}")));
@@ -99,6 +115,12 @@ class ServerRestConnectorsTest extends WireMockSupport {
             assertEquals("SUCCEEDED", api.post("/check", session).data().at("/connectionStatus/status").asText());
             assertEquals("items", api.post("/discover", session).data().at("/catalog/streams/0/name").asText());
             server.verify(getRequestedFor(urlPathEqualTo("/items")).withHeader("X-Session", equalTo("sess-42")));
+
+            server.stubFor(get(urlPathEqualTo("/items")).withHeader("Authorization", matching("Bearer ey[^.]+\\.[^.]+\\.[^.]+"))
+                    .willReturn(okJson("[{\"id\":3,\"name\":\"three\"}]")));
+            String jwt = "{\"connector\":\"jwt-signed\",\"config\":{\"secret\":\"hmac-secret-4\",\"issuer\":\"me\"}}";
+            assertEquals("SUCCEEDED", api.post("/check", jwt).data().at("/connectionStatus/status").asText());
+            assertEquals("items", api.post("/discover", jwt).data().at("/catalog/streams/0/name").asText());
 
             server.stubFor(post("/login").willReturn(unauthorized().withBody("{\"error\":\"bad password\"}")));
             JsonNode failed = api.post("/check", session.replace("pw-secret-2", "pw-wrong-3")).data().get("connectionStatus");
