@@ -7,6 +7,12 @@ import io.solidafy.cdk.runtime.ops.Commands;
 import io.solidafy.cdk.runtime.ops.ConnectorInput;
 import io.solidafy.cdk.runtime.ops.Session;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -18,10 +24,18 @@ final class DescribeRoutes {
 
     private final CommandRunner runner;
     private final NetworkGuard guard;
+    private final Duration timeout;
+    private final ExecutorService workers;
 
-    DescribeRoutes(CommandRunner runner, NetworkGuard guard) {
+    /**
+     * @param timeout longest a command may take before the request is answered with 503; zero: no limit
+     * @param workers where commands run, so that a request can be answered when its command hangs
+     */
+    DescribeRoutes(CommandRunner runner, NetworkGuard guard, Duration timeout, ExecutorService workers) {
         this.runner = runner;
         this.guard = guard;
+        this.timeout = timeout;
+        this.workers = workers;
     }
 
     JsonNode connectors(ApiHandler.Exchange exchange) {
@@ -47,9 +61,26 @@ final class DescribeRoutes {
     private JsonNode run(ApiHandler.Exchange exchange, Consumer<Commands> command) {
         MessageCollector collector = new MessageCollector(runner.mapper());
         Session session = runner.session(collector);
-        try {
+        Future<?> running = workers.submit(() -> {
             command.accept(new Commands(session));
             session.protocol().flush();
+        });
+        try {
+            if (timeout.isZero()) {
+                running.get();
+            } else {
+                running.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (TimeoutException e) {
+            running.cancel(true);
+            throw new ApiException(503, "The request took longer than the server's request timeout of " + timeout.toSeconds()
+                    + " s (--request-timeout) and was abandoned; check that the API or database is reachable.");
+        } catch (InterruptedException e) {
+            running.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new ApiException(503, "The server is stopping.");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
         } finally {
             exchange.masker(session.masker());
         }

@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +38,7 @@ public final class HttpServer {
     private final SyncSlots slots;
     private final ApiHandler handler;
     private final ScheduledExecutorService timer;
+    private final ExecutorService workers;
 
     /**
      * @param platform the plugins and resolver shared by every request (resolving names only)
@@ -57,7 +59,12 @@ public final class HttpServer {
         ServerMetrics metrics = new ServerMetrics(slots::running);
         CommandRunner runner = new CommandRunner(mapper, platform, log, logLevel);
         NetworkGuard guard = new NetworkGuard(options.denyPrivateNetworks());
-        this.handler = new ApiHandler(mapper, options, new DescribeRoutes(runner, guard),
+        this.workers = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "solidafy-command");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.handler = new ApiHandler(mapper, options, new DescribeRoutes(runner, guard, options.requestTimeout(), workers),
                 new SyncRoute(runner, options, slots, guard, metrics, timer), metrics, log, openApi());
         QueuedThreadPool threads = new QueuedThreadPool(Math.max(32, 4 * options.maxConcurrentSyncs() + 16));
         threads.setName("solidafy-http");
@@ -119,6 +126,7 @@ public final class HttpServer {
             log.println("The server did not stop cleanly: " + e);
         } finally {
             timer.shutdownNow();
+            workers.shutdownNow();
         }
     }
 

@@ -133,6 +133,20 @@ class ServerRestConnectorsTest extends WireMockSupport {
     }
 
     @Test
+    void aCheckPastTheRequestTimeoutIsAnswered503() throws Exception {
+        server.stubFor(get(urlPathEqualTo("/v1/customers")).willReturn(okJson("{\"object\":\"list\",\"has_more\":false,\"data\":[]}")
+                .withFixedDelay(4000)));
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        try (ServerRun api = ServerRun.start(ServerOptions.defaults().withLimits(1 << 20, 2, 100, Duration.ofSeconds(1)), plugins)) {
+            long started = System.nanoTime();
+            String error = api.post("/check", "{\"connector\":\"stripe\",\"config\":{\"api_key\":\"sk_test_slow\",\"base_url\":\""
+                    + base() + "/v1\"}}").error(503);
+            assertTrue(error.contains("request timeout of 1 s"), error);
+            assertTrue(System.nanoTime() - started < Duration.ofSeconds(3).toNanos(), "the answer waited for the API");
+        }
+    }
+
+    @Test
     void twentyConcurrentSyncsOfTheStripeConnectorAreEachAnsweredWithTheirOwnRecords() throws Exception {
         int clients = 20;
         for (int t = 0; t < clients; t++) {
