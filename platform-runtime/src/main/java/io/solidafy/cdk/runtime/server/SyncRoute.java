@@ -101,7 +101,7 @@ final class SyncRoute {
                 finishStream(session, exchange, (LazyResponse) out);
             } else {
                 session.protocol().flush();
-                answer(exchange, collector, summary, resolved, format, timedOut.get());
+                answer(exchange, collector, resolved, format, timedOut.get());
             }
         } finally {
             deadline.ifPresent(timeout -> timeout.cancel(false));
@@ -109,8 +109,9 @@ final class SyncRoute {
         }
     }
 
-    private void answer(ApiHandler.Exchange exchange, MessageCollector collector, Optional<ObjectNode> summary,
-            ResolvedConnector connector, String format, boolean timedOut) throws IOException {
+    /** The buffered answer: the summary as the sync wrote it (secrets masked), the final state, the records. */
+    private void answer(ApiHandler.Exchange exchange, MessageCollector collector, ResolvedConnector connector, String format,
+            boolean timedOut) throws IOException {
         if (timedOut) {
             throw new ApiException(503, "The sync took longer than the server's request timeout (--request-timeout) and was cancelled;"
                     + " sync fewer records per request (max_records) or stream them with 'Accept: " + NDJSON + "'.");
