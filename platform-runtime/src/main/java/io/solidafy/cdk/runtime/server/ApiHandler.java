@@ -117,7 +117,9 @@ final class ApiHandler extends Handler.Abstract {
     }
 
     private JsonBody body(Exchange exchange) throws IOException {
-        return JsonBody.read(exchange.request(), mapper, options.maxBodyBytes());
+        JsonBody body = JsonBody.read(exchange.request(), mapper, options.maxBodyBytes());
+        exchange.bodyRead();
+        return body;
     }
 
     private ObjectNode config(JsonBody body) {
@@ -247,6 +249,7 @@ final class ApiHandler extends Handler.Abstract {
         private final ObjectMapper mapper;
         private volatile SecretMasker masker = SecretMasker.none();
         private boolean done;
+        private boolean bodyRead;
 
         Exchange(Request request, Response response, Callback callback, ObjectMapper mapper) {
             this.request = request;
@@ -272,6 +275,11 @@ final class ApiHandler extends Handler.Abstract {
             this.masker = masker;
         }
 
+        /** The request's body was read to its end. */
+        void bodyRead() {
+            bodyRead = true;
+        }
+
         boolean committed() {
             return done || response.isCommitted();
         }
@@ -292,6 +300,10 @@ final class ApiHandler extends Handler.Abstract {
                 return;
             }
             headers.forEach((name, value) -> response.getHeaders().put(name, value));
+            if (!bodyRead && request.getLength() != 0) {
+                // a body left unread (refused before or while reading it) would be taken for the next request
+                response.getHeaders().put(HttpHeader.CONNECTION, "close");
+            }
             ObjectNode envelope = mapper.createObjectNode();
             envelope.put("success", false);
             envelope.put("error", message);
