@@ -38,27 +38,27 @@ final class DescribeRoutes {
         this.workers = workers;
     }
 
-    JsonNode connectors(ApiHandler.Exchange exchange) {
+    JsonNode connectors(Exchange exchange) {
         return run(exchange, Commands::list);
     }
 
     /** @param config null when the route carries none (fixed stream lists need none) */
-    JsonNode streams(ApiHandler.Exchange exchange, String connector, ObjectNode config) {
+    JsonNode streams(Exchange exchange, String connector, ObjectNode config) {
         guard.check(config);
         return run(exchange, commands -> commands.streams(input(connector, config)));
     }
 
-    JsonNode check(ApiHandler.Exchange exchange, String connector, ObjectNode config) {
+    JsonNode check(Exchange exchange, String connector, ObjectNode config) {
         guard.check(config);
         return run(exchange, commands -> commands.check(input(connector, config)));
     }
 
-    JsonNode discover(ApiHandler.Exchange exchange, String connector, ObjectNode config, int sample) {
+    JsonNode discover(Exchange exchange, String connector, ObjectNode config, int sample) {
         guard.check(config);
         return run(exchange, commands -> commands.discover(input(connector, config), sample));
     }
 
-    private JsonNode run(ApiHandler.Exchange exchange, Consumer<Commands> command) {
+    private JsonNode run(Exchange exchange, Consumer<Commands> command) {
         MessageCollector collector = new MessageCollector(runner.mapper());
         Session session = runner.session(collector);
         Future<?> running = workers.submit(() -> {

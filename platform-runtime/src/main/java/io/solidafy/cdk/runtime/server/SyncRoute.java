@@ -57,7 +57,7 @@ final class SyncRoute {
         this.timer = timer;
     }
 
-    void handle(JsonBody body, ApiHandler.Exchange exchange) throws IOException {
+    void handle(JsonBody body, Exchange exchange) throws IOException {
         ObjectMapper mapper = runner.mapper();
         String connector = body.requiredString("connector");
         ObjectNode config = body.optionalObject("config").map(ObjectNode::deepCopy).orElseGet(mapper::createObjectNode);
@@ -110,7 +110,7 @@ final class SyncRoute {
     }
 
     /** The buffered answer: the summary as the sync wrote it (secrets masked), the final state, the records. */
-    private void answer(ApiHandler.Exchange exchange, MessageCollector collector, ResolvedConnector connector, String format,
+    private void answer(Exchange exchange, MessageCollector collector, ResolvedConnector connector, String format,
             boolean timedOut) throws IOException {
         if (timedOut) {
             throw new ApiException(503, "The sync took longer than the server's request timeout (--request-timeout) and was cancelled;"
@@ -137,7 +137,7 @@ final class SyncRoute {
         exchange.success(data);
     }
 
-    private static void finishStream(Session session, ApiHandler.Exchange exchange, LazyResponse out) {
+    private static void finishStream(Session session, Exchange exchange, LazyResponse out) {
         if (session.protocol().broken()) {
             exchange.abort(new IOException("the client went away during the sync"));
             return;
@@ -212,7 +212,7 @@ final class SyncRoute {
         }
     }
 
-    private static boolean accepts(ApiHandler.Exchange exchange, String mediaType) {
+    private static boolean accepts(Exchange exchange, String mediaType) {
         String accept = exchange.request().getHeaders().get(HttpHeader.ACCEPT);
         return accept != null && accept.toLowerCase(Locale.ROOT).contains(mediaType);
     }
@@ -227,10 +227,10 @@ final class SyncRoute {
 
     /** The NDJSON response, started (status 200) by the first byte the sync writes. */
     private static final class LazyResponse extends OutputStream {
-        private final ApiHandler.Exchange exchange;
+        private final Exchange exchange;
         private OutputStream out;
 
-        LazyResponse(ApiHandler.Exchange exchange) {
+        LazyResponse(Exchange exchange) {
             this.exchange = exchange;
         }
 
