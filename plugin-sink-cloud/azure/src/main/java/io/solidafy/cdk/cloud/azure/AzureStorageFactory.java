@@ -1,19 +1,16 @@
 package io.solidafy.cdk.cloud.azure;
 
-import io.solidafy.cdk.spi.ConnectorException;
 import io.solidafy.cdk.spi.storage.ObjectStorage;
 import io.solidafy.cdk.spi.storage.StorageFactory;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
-/**
- * Opens {@code az://container/prefix/} locations. Touches no Azure SDK class until {@link #open},
- * so listing plugins never loads the SDK.
- */
+/** Opens {@code az://container/prefix/} locations; loads the Azure SDK on the first one ({@link SdkLoader}). */
 public final class AzureStorageFactory implements StorageFactory {
 
     private final Map<String, String> environment;
+    private StorageOpener opener;
 
     /** @param environment where the {@code AZURE_STORAGE_*} variables are read (the process environment in production) */
     public AzureStorageFactory(Map<String, String> environment) {
@@ -27,15 +24,13 @@ public final class AzureStorageFactory implements StorageFactory {
 
     @Override
     public ObjectStorage open(URI location) {
-        String container = location.getHost();
-        if (container == null || container.isBlank()) {
-            throw new ConnectorException("The Azure URL " + location + " names no container; write az://<container>/<prefix>/.");
+        return opener().open(location, environment);
+    }
+
+    private synchronized StorageOpener opener() {
+        if (opener == null) {
+            opener = SdkLoader.load(AzureStorageFactory.class, "io.solidafy.cdk.cloud.azure.sdk.AzureOpener");
         }
-        String prefix = location.getPath() == null ? "" : location.getPath().replaceAll("^/+", "");
-        if (!prefix.isEmpty() && !prefix.endsWith("/")) {
-            prefix += "/";
-        }
-        AzureSettings settings = AzureSettings.from(environment);
-        return new AzureBlobStorage(settings.containerClient(container), "az://" + container + "/" + prefix, prefix);
+        return opener;
     }
 }

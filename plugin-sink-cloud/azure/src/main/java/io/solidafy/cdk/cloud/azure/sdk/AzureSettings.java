@@ -1,4 +1,4 @@
-package io.solidafy.cdk.cloud.azure;
+package io.solidafy.cdk.cloud.azure.sdk;
 
 import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.AzureSasCredential;

@@ -1,4 +1,4 @@
-package io.solidafy.cdk.cloud.azure;
+package io.solidafy.cdk.cloud.azure.sdk;
 
 import io.solidafy.cdk.runtime.testing.CliRun;
 import java.io.File;

@@ -1,4 +1,4 @@
-package io.solidafy.cdk.cloud.azure;
+package io.solidafy.cdk.cloud.azure.sdk;
 
 import com.azure.core.http.rest.Response;
 import com.azure.core.util.BinaryData;

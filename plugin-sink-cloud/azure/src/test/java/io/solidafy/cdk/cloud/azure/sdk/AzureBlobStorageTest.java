@@ -1,4 +1,4 @@
-package io.solidafy.cdk.cloud.azure;
+package io.solidafy.cdk.cloud.azure.sdk;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.models.BlobItem;
 import com.azure.storage.blob.models.ListBlobsOptions;
+import io.solidafy.cdk.cloud.azure.AzureStorageFactory;
 import io.solidafy.cdk.spi.ConnectorException;
 import io.solidafy.cdk.spi.storage.ConcurrentWriteException;
 import io.solidafy.cdk.spi.storage.ObjectStorage;

@@ -1,4 +1,4 @@
-package io.solidafy.cdk.cloud.azure;
+package io.solidafy.cdk.cloud.azure.sdk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
