@@ -1,4 +1,4 @@
-package io.solidafy.cdk.cloud.gcs;
+package io.solidafy.cdk.cloud.gcs.sdk;
 
 import com.google.cloud.storage.Blob;
 import com.google.cloud.storage.BlobId;

@@ -1,4 +1,4 @@
-package io.solidafy.cdk.cloud.gcs;
+package io.solidafy.cdk.cloud.gcs.sdk;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

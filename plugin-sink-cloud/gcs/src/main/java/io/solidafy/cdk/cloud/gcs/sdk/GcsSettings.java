@@ -1,4 +1,4 @@
-package io.solidafy.cdk.cloud.gcs;
+package io.solidafy.cdk.cloud.gcs.sdk;
 
 import com.google.api.gax.retrying.RetrySettings;
 import com.google.auth.Credentials;

@@ -1,4 +1,4 @@
-package io.solidafy.cdk.cloud.gcs;
+package io.solidafy.cdk.cloud.gcs.sdk;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -19,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.solidafy.cdk.cloud.gcs.GcsStorageFactory;
 import io.solidafy.cdk.spi.ConnectorException;
 import io.solidafy.cdk.spi.storage.ConcurrentWriteException;
 import io.solidafy.cdk.spi.storage.ObjectStorage;
