@@ -4,6 +4,8 @@ import com.azure.storage.blob.models.BlobErrorCode;
 import com.azure.storage.blob.models.BlobStorageException;
 import io.solidafy.cdk.spi.ConnectorException;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Turns the SDK's exceptions into one sentence naming the container, account or variable to fix.
@@ -40,12 +42,21 @@ record AzureErrors(String container, String account) {
         return e.getStatusCode() + (e.getErrorCode() == null ? "" : " " + e.getErrorCode());
     }
 
+    /** The I/O exceptions of the chain (the SDK wraps them in its own), e.g. "ConnectException, caused by ClosedChannelException". */
     private static String rootCause(Throwable e) {
+        List<String> parts = new ArrayList<>();
         Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        for (Throwable t = e; t != null && parts.size() < 3; t = t.getCause() == t ? null : t.getCause()) {
+            root = t;
+            if (t instanceof IOException) {
+                parts.add(describe(t));
+            }
         }
-        String message = root.getMessage();
-        return root.getClass().getSimpleName() + (message == null || message.contains("sig=") ? "" : ": " + message);
+        return parts.isEmpty() ? describe(root) : String.join(", caused by ", parts);
+    }
+
+    private static String describe(Throwable t) {
+        String message = t.getMessage();
+        return t.getClass().getSimpleName() + (message == null || message.contains("sig=") ? "" : ": " + message);
     }
 }

@@ -118,6 +118,30 @@ class AzureBlobStorageTest {
     }
 
     @Test
+    void anEmulatorStoppedBeforeTheUploadFailsItNamingTheBlob() throws Exception {
+        Azurite doomed = Azurite.start();
+        BlobContainerClient container;
+        ObjectStorage storage;
+        Path staged;
+        try {
+            container = doomed.newContainer();
+            storage = open(doomed.environment(), "az://" + container.getBlobContainerName() + "/x/");
+            storage.checkWritable();
+            staged = storage.stage("a.parquet");
+            Files.write(staged, new byte[1024]);
+        } finally {
+            doomed.close();
+        }
+
+        IOException e = assertThrows(IOException.class, () -> storage.publish(staged, "a.parquet"));
+
+        assertTrue(e.getMessage().startsWith("Could not upload az://" + container.getBlobContainerName() + "/x/a.parquet: "), e.getMessage());
+        assertTrue(e.getMessage().contains("Connect"), "names the cause: " + e.getMessage());
+        storage.discard(staged);
+        assertFalse(Files.exists(staged));
+    }
+
+    @Test
     void checkWritableLeavesNothingVisible() throws IOException {
         storage.checkWritable();
         assertEquals(List.of(), names(container));
