@@ -12,6 +12,7 @@ import com.azure.storage.common.policy.RetryPolicyType;
 import io.solidafy.cdk.spi.ConnectorException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import reactor.core.publisher.Mono;
@@ -57,6 +58,13 @@ record AzureSettings(Optional<String> connectionString, Optional<String> account
             throw new ConnectorException(ACCOUNT_NAME + " is set but no credential is: set " + ACCOUNT_KEY + ", " + SAS_TOKEN
                     + " or " + TOKEN + ".");
         }
+        accountKey.ifPresent(key -> {
+            try {
+                Base64.getDecoder().decode(key);
+            } catch (IllegalArgumentException e) {
+                throw new ConnectorException(ACCOUNT_KEY + " is not an account key (Base64); copy key1 or key2 from the storage account's access keys.");
+            }
+        });
     }
 
     /** Where blobs are addressed, for messages (never carries a credential). */
@@ -65,6 +73,16 @@ record AzureSettings(Optional<String> connectionString, Optional<String> account
     }
 
     BlobContainerClient containerClient(String container) {
+        try {
+            return buildContainerClient(container);
+        } catch (IllegalArgumentException | IllegalStateException e) { // the SDK's checks of the connection string and endpoint
+            String variable = connectionString.isPresent() ? CONNECTION_STRING : ENDPOINT;
+            throw new ConnectorException(variable + " is not usable (" + e.getClass().getSimpleName() + "); check its format"
+                    + (variable.equals(ENDPOINT) ? ", e.g. http://127.0.0.1:10000/devstoreaccount1." : ", e.g. DefaultEndpointsProtocol=https;AccountName=...;AccountKey=...;EndpointSuffix=core.windows.net."), e);
+        }
+    }
+
+    private BlobContainerClient buildContainerClient(String container) {
         BlobServiceClientBuilder builder = new BlobServiceClientBuilder()
                 .httpClient(new JdkHttpClientBuilder().build())
                 .retryOptions(RETRIES);

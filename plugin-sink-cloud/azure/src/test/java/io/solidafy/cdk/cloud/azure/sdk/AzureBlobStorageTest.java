@@ -181,6 +181,21 @@ class AzureBlobStorageTest {
     }
 
     @Test
+    void malformedSettingsNameTheVariableWithoutQuotingIt() {
+        ConnectorException key = assertThrows(ConnectorException.class, () -> open(Map.of(AzureSettings.ACCOUNT_NAME, "acct",
+                AzureSettings.ACCOUNT_KEY, "not-base64-secret!"), "az://c/p/"));
+        assertEquals("AZURE_STORAGE_ACCOUNT_KEY is not an account key (Base64); copy key1 or key2 from the storage account's access keys.",
+                key.getMessage());
+        ConnectorException connection = assertThrows(ConnectorException.class,
+                () -> open(Map.of(AzureSettings.CONNECTION_STRING, "AccountKey=secret-value-123"), "az://c/p/"));
+        assertTrue(connection.getMessage().startsWith("AZURE_STORAGE_CONNECTION_STRING is not usable"), connection.getMessage());
+        assertFalse(connection.getMessage().contains("secret-value-123"), connection.getMessage());
+        ConnectorException endpoint = assertThrows(ConnectorException.class, () -> open(Map.of(AzureSettings.ACCOUNT_NAME, "acct",
+                AzureSettings.ACCOUNT_KEY, Azurite.KEY, AzureSettings.ENDPOINT, "not a url"), "az://c/p/"));
+        assertTrue(endpoint.getMessage().startsWith("AZURE_STORAGE_ENDPOINT is not usable"), endpoint.getMessage());
+    }
+
+    @Test
     void aConnectionStringWorksToo() throws IOException {
         String connection = "DefaultEndpointsProtocol=http;AccountName=" + Azurite.ACCOUNT + ";AccountKey=" + Azurite.KEY
                 + ";BlobEndpoint=" + azurite.endpoint() + ";";
