@@ -76,6 +76,13 @@ class AzureBlobStorageTest {
         assertEquals(List.of("exports/stripe/" + key), names(container));
         assertArrayEquals(content, container.getBlobClient("exports/stripe/" + key).downloadContent().toBytes());
         assertFalse(Files.exists(staged), "the local staging file is removed once published");
+
+        Path again = storage.stage(key);
+        Files.write(again, new byte[content.length]);
+        IOException refused = assertThrows(IOException.class, () -> storage.publish(again, key), "the block list commit is conditional too");
+        assertTrue(refused.getMessage().startsWith("Refusing to overwrite existing blob"), refused.getMessage());
+        assertArrayEquals(content, container.getBlobClient("exports/stripe/" + key).downloadContent().toBytes());
+        storage.discard(again);
     }
 
     @Test

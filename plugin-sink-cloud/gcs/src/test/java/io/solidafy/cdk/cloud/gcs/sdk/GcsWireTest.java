@@ -18,6 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.google.api.gax.retrying.RetrySettings;
+import com.google.cloud.NoCredentials;
+import com.google.cloud.storage.StorageOptions;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.solidafy.cdk.cloud.gcs.GcsStorageFactory;
 import io.solidafy.cdk.spi.ConnectorException;
@@ -29,6 +32,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -119,6 +123,12 @@ class GcsWireTest {
         resumableSession(aResponse().withStatus(503).withHeader("Content-Type", "application/json")
                 .withBody("{\"error\":{\"code\":503,\"message\":\"We encountered an internal error. Please try again.\","
                         + "\"errors\":[{\"message\":\"We encountered an internal error. Please try again.\",\"domain\":\"global\",\"reason\":\"backendError\"}]}}"));
+        // the SDK's retries with short delays, so that the test does not wait through the production back-off
+        ObjectStorage storage = new GcsStorage(StorageOptions.http().setHost(gcs.baseUrl()).setProjectId("test")
+                .setCredentials(NoCredentials.getInstance())
+                .setRetrySettings(RetrySettings.newBuilder().setMaxAttempts(3).setInitialRetryDelayDuration(Duration.ofMillis(10))
+                        .setMaxRetryDelayDuration(Duration.ofMillis(50)).setTotalTimeoutDuration(Duration.ofSeconds(30)).build())
+                .build().getService(), "bucket", "exports/");
         Path staged = storage.stage("a.parquet");
         Files.writeString(staged, "x".repeat(1000));
 
