@@ -7,7 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
 import com.azure.storage.blob.BlobContainerClient;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.azure.storage.blob.models.BlobItem;
 import com.azure.storage.blob.models.ListBlobsOptions;
 import io.solidafy.cdk.cloud.azure.AzureStorageFactory;
@@ -146,6 +156,33 @@ class AzureBlobStorageTest {
         assertTrue(e.getMessage().contains("Connect"), "names the cause: " + e.getMessage());
         storage.discard(staged);
         assertFalse(Files.exists(staged));
+    }
+
+    /** Azure answers 503 ServerBusy to the first upload: the SDK backs off, retries, and the blob lands once. */
+    @Test
+    void throttlingIsRetriedByTheSdk() throws IOException {
+        WireMockServer proxy = new WireMockServer(options().dynamicPort());
+        proxy.start();
+        try {
+            proxy.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().proxiedFrom("http://127.0.0.1:" + azurite.port)));
+            proxy.stubFor(put(urlPathMatching(".*\\.parquet")).inScenario("busy").whenScenarioStateIs(Scenario.STARTED).atPriority(1)
+                    .willReturn(aResponse().withStatus(503).withHeader("x-ms-error-code", "ServerBusy").withHeader("Content-Type", "application/xml")
+                            .withBody("<?xml version=\"1.0\" encoding=\"utf-8\"?><Error><Code>ServerBusy</Code>"
+                                    + "<Message>The server is currently unable to receive requests. Please retry your request.</Message></Error>"))
+                    .willSetStateTo("calm"));
+            Map<String, String> environment = new HashMap<>(azurite.environment());
+            environment.put(AzureSettings.ENDPOINT, "http://127.0.0.1:" + proxy.port() + "/" + Azurite.ACCOUNT);
+            ObjectStorage throttled = open(environment, "az://" + container.getBlobContainerName() + "/t/");
+            Path staged = throttled.stage("a.parquet");
+            Files.writeString(staged, "content");
+
+            throttled.publish(staged, "a.parquet");
+
+            assertEquals(2, proxy.countRequestsMatching(putRequestedFor(urlPathMatching(".*\\.parquet")).build()).getCount());
+            assertEquals("content", container.getBlobClient("t/a.parquet").downloadContent().toString());
+        } finally {
+            proxy.stop();
+        }
     }
 
     @Test

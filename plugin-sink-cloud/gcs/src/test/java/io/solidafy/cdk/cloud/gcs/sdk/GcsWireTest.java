@@ -18,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.google.api.gax.retrying.RetrySettings;
 import com.google.cloud.NoCredentials;
 import com.google.cloud.storage.StorageOptions;
@@ -169,6 +170,22 @@ class GcsWireTest {
                 () -> storage.write("state.json", "{}".getBytes(StandardCharsets.UTF_8), Optional.empty()));
         assertEquals("gs://bucket/exports/state.json was created by another run since this run read it; "
                 + "run again after that run ends, or give each run its own state object.", lost.getMessage());
+    }
+
+    /** GCS answers 429 to the first state write: with its generation precondition the write is idempotent, so the SDK retries it. */
+    @Test
+    void throttledConditionalWritesAreRetriedByTheSdk() throws IOException {
+        gcs.stubFor(post(urlPathEqualTo("/upload/storage/v1/b/bucket/o")).withQueryParam("ifGenerationMatch", equalTo("7"))
+                .inScenario("busy").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"code\":429,\"message\":\"The object exceeded the rate limit for object mutation operations.\","
+                                + "\"errors\":[{\"message\":\"The object exceeded the rate limit.\",\"domain\":\"usageLimits\",\"reason\":\"rateLimitExceeded\"}]}}"))
+                .willSetStateTo("calm"));
+        gcs.stubFor(post(urlPathEqualTo("/upload/storage/v1/b/bucket/o")).withQueryParam("ifGenerationMatch", equalTo("7"))
+                .inScenario("busy").whenScenarioStateIs("calm").willReturn(okJson(object("exports/state.json", 8, 2))));
+
+        assertEquals("8", storage.write("state.json", "{}".getBytes(StandardCharsets.UTF_8), Optional.of("7")));
+        assertEquals(2, gcs.findAll(postRequestedFor(urlPathEqualTo("/upload/storage/v1/b/bucket/o"))).size());
     }
 
     @Test
