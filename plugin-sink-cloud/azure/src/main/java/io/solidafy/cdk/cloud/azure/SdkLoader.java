@@ -8,6 +8,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.CodeSource;
 import java.util.stream.Stream;
 
 /**
@@ -21,9 +22,11 @@ final class SdkLoader {
 
     static StorageOpener load(Class<?> anchor, String openerClass) {
         try {
-            Path sdk = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI()).resolveSibling("sdk");
-            ClassLoader loader = Files.isDirectory(sdk) ? new URLClassLoader("sdk-" + sdk.getParent().getFileName(), jars(sdk),
-                    anchor.getClassLoader()) : anchor.getClassLoader();
+            CodeSource source = anchor.getProtectionDomain().getCodeSource();
+            Path sdk = source == null ? null : Path.of(source.getLocation().toURI()).resolveSibling("sdk");
+            ClassLoader loader = sdk != null && Files.isDirectory(sdk)
+                    ? new URLClassLoader("sdk-" + sdk.getParent().getFileName(), jars(sdk), anchor.getClassLoader())
+                    : anchor.getClassLoader();
             return (StorageOpener) Class.forName(openerClass, true, loader).getDeclaredConstructor().newInstance();
         } catch (URISyntaxException | ReflectiveOperationException e) {
             throw new IllegalStateException("The storage plugin's SDK could not be loaded: " + e, e);
