@@ -121,7 +121,7 @@ public final class ReadCommand {
     }
 
     /** The storage behind {@code --output}: a local directory, or a plugin's object store for a URL. */
-    private ObjectStorage storage(SinkFactory sink) {
+    private ObjectStorage storage(SinkFactory sink) throws IOException {
         if (!sink.writesFiles()) {
             return null;
         }
@@ -131,7 +131,14 @@ public final class ReadCommand {
         StorageFactory factory = session.registry().storage(scheme).orElseThrow(() -> new ConnectorException(
                 "No installed storage plugin handles " + scheme + ":// outputs; install the cloud storage plugin or write to a local directory."));
         URI location = scheme.equals("file") && !matcher.matches() ? Path.of(output).toAbsolutePath().normalize().toUri() : URI.create(output);
-        return factory.open(location);
+        ObjectStorage storage = factory.open(location);
+        try {
+            storage.checkWritable(); // fail fast, before the source is asked for anything
+        } catch (IOException | RuntimeException e) {
+            storage.close();
+            throw e;
+        }
+        return storage;
     }
 
     private ObjectNode sinkOptions() {
