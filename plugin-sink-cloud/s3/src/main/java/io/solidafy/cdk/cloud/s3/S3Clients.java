@@ -34,7 +34,7 @@ final class S3Clients {
                 // bodies: send checksums only where S3 requires them, and sign plain bodies
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build())
+                .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).expectContinueEnabled(false).build())
                 // the SDK's standard retries: exponential backoff with jitter, slower on throttling (503 SlowDown, 429)
                 .overrideConfiguration(o -> o.retryStrategy(
                         AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(transfers.maxAttempts()).build()));

@@ -14,8 +14,9 @@ import java.util.stream.Stream;
  * @param endpoint an S3-compatible endpoint (MinIO, R2, Ceph...): path-style addressing is used
  * @param region   empty: the AWS profile's region, else {@code us-east-1} with cross-region access
  * @param keys     empty: the SDK's default credential chain (profile, web identity, container, instance)
+ * @param maxAttempts {@code AWS_MAX_ATTEMPTS}: attempts per request, overriding the default
  */
-record S3Settings(Optional<URI> endpoint, Optional<String> region, Optional<Keys> keys) {
+record S3Settings(Optional<URI> endpoint, Optional<String> region, Optional<Keys> keys, Optional<Integer> maxAttempts) {
 
     /** Static credentials; never printed. */
     record Keys(String accessKeyId, String secretAccessKey, Optional<String> sessionToken) {
@@ -44,7 +45,7 @@ record S3Settings(Optional<URI> endpoint, Optional<String> region, Optional<Keys
             }
             region = region.or(() -> Optional.of("auto"));
         }
-        return new S3Settings(endpoint, region, keys(env));
+        return new S3Settings(endpoint, region, keys(env), env.apply("AWS_MAX_ATTEMPTS").map(S3Settings::attempts));
     }
 
     private static Optional<Keys> keys(Function<String, Optional<String>> env) {
@@ -55,6 +56,18 @@ record S3Settings(Optional<URI> endpoint, Optional<String> region, Optional<Keys
                     : "AWS_SECRET_ACCESS_KEY is set but AWS_ACCESS_KEY_ID is not") + "; set both.");
         }
         return id.map(i -> new Keys(i, secret.get(), env.apply("AWS_SESSION_TOKEN")));
+    }
+
+    private static int attempts(String value) {
+        try {
+            int attempts = Integer.parseInt(value);
+            if (attempts >= 1) {
+                return attempts;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConnectorException("AWS_MAX_ATTEMPTS must be a whole number of at least 1, not '" + value + "'.");
     }
 
     private static URI endpoint(String value) {

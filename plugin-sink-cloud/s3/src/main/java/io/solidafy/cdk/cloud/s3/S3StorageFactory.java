@@ -35,6 +35,6 @@ public final class S3StorageFactory implements StorageFactory {
     public ObjectStorage open(URI location) {
         S3Location where = S3Location.parse(location);
         S3Settings settings = S3Settings.resolve(where.scheme(), environment);
-        return new S3ObjectStorage(where, settings, transfers);
+        return new S3ObjectStorage(where, settings, settings.maxAttempts().map(transfers::withMaxAttempts).orElse(transfers));
     }
 }

@@ -19,6 +19,10 @@ record TransferSettings(long multipartThreshold, long partSize, int parallelPart
         }
     }
 
+    TransferSettings withMaxAttempts(int attempts) {
+        return new TransferSettings(multipartThreshold, partSize, parallelParts, attempts);
+    }
+
     static TransferSettings defaults() {
         return new TransferSettings(16 * MIB, 8 * MIB, 4, 6);
     }

@@ -58,6 +58,13 @@ class S3SettingsTest {
     }
 
     @Test
+    void attemptsComeFromTheSdksVariable() {
+        assertEquals(Optional.of(3), resolve("s3", Map.of("AWS_MAX_ATTEMPTS", "3")).maxAttempts());
+        ConnectorException e = assertThrows(ConnectorException.class, () -> resolve("s3", Map.of("AWS_MAX_ATTEMPTS", "zero")));
+        assertEquals("AWS_MAX_ATTEMPTS must be a whole number of at least 1, not 'zero'.", e.getMessage());
+    }
+
+    @Test
     void anEndpointThatIsNotAUrlIsNamed() {
         ConnectorException e = assertThrows(ConnectorException.class, () -> resolve("s3", Map.of("AWS_ENDPOINT", "minio:9000")));
         assertEquals("AWS_ENDPOINT must be an http:// or https:// URL, not 'minio:9000'.", e.getMessage());

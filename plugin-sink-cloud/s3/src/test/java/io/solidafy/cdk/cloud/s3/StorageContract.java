@@ -6,6 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.solidafy.cdk.runtime.plugin.LoadedPlugin;
+import io.solidafy.cdk.runtime.plugin.PluginRegistry;
+import io.solidafy.cdk.runtime.state.StateFile;
+import io.solidafy.cdk.runtime.state.SyncState;
 import io.solidafy.cdk.spi.ConnectorException;
 import io.solidafy.cdk.spi.storage.ConcurrentWriteException;
 import io.solidafy.cdk.spi.storage.ObjectStorage;
@@ -144,6 +150,32 @@ abstract class StorageContract {
             assertEquals(v2, storage.read("stripe.json").orElseThrow().version());
             assertEquals("{\"v\":2}", new String(emulator().get(bucket, "state/stripe.json"), StandardCharsets.UTF_8));
         }
+    }
+
+    @Test
+    void twoRunsRacingOnOneStateObjectNeverLoseAnUpdateSilently() throws Exception {
+        String url = "s3://" + bucket() + "/state/stripe.json";
+        PluginRegistry registry = new PluginRegistry(List.of(LoadedPlugin.of("test", new S3StoragePlugin())));
+        ObjectMapper mapper = new ObjectMapper();
+        try (SystemEnvironment env = new SystemEnvironment(emulator().environment());
+                StateFile first = StateFile.at(url, () -> registry, mapper);
+                StateFile second = StateFile.at(url, () -> registry, mapper);
+                StateFile reader = StateFile.at(url, () -> registry, mapper)) {
+            assertEquals(0, first.read().streams().size());
+            assertEquals(0, second.read().streams().size());
+            first.write(state(5));
+            first.write(state(6)); // a run's own checkpoints follow each other
+            ConnectorException lost = assertThrows(ConnectorException.class, () -> second.write(state(1)));
+            assertEquals("State file " + url + " was changed by another run since this run read it, so this run's state was not saved;"
+                    + " run again to continue from the other run's state.", lost.getMessage());
+            assertEquals(6, reader.read().stream("customers").get("cursor").asInt());
+        }
+    }
+
+    private static SyncState state(int cursor) {
+        SyncState state = SyncState.empty();
+        state.put("customers", JsonNodeFactory.instance.objectNode().put("cursor", cursor));
+        return state;
     }
 
     @Test
