@@ -1,4 +1,4 @@
-package io.solidafy.cdk.cloud.s3;
+package io.solidafy.cdk.cloud.s3.sdk;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

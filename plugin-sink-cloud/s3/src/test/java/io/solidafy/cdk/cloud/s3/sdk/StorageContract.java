@@ -1,4 +1,4 @@
-package io.solidafy.cdk.cloud.s3;
+package io.solidafy.cdk.cloud.s3.sdk;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.solidafy.cdk.cloud.s3.S3StoragePlugin;
 import io.solidafy.cdk.runtime.plugin.LoadedPlugin;
 import io.solidafy.cdk.runtime.plugin.PluginRegistry;
 import io.solidafy.cdk.runtime.state.StateFile;
@@ -31,7 +32,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
-/** What every S3-compatible store must do through {@link S3StorageFactory}; one subclass per emulator. */
+/** What every S3-compatible store must do through {@link SdkStorageFactory}; one subclass per emulator. */
 abstract class StorageContract {
 
     static final long MIB = 1024 * 1024;
@@ -47,7 +48,7 @@ abstract class StorageContract {
     }
 
     private ObjectStorage open(String url) {
-        return new S3StorageFactory(emulator().lookup(), SMALL_PARTS).open(URI.create(url));
+        return new SdkStorageFactory(emulator().lookup(), SMALL_PARTS).open(URI.create(url));
     }
 
     private static String publish(ObjectStorage storage, String key, byte[] content) throws IOException {
@@ -201,7 +202,7 @@ abstract class StorageContract {
     void anUnreachableEndpointIsOneSentence() throws Exception {
         Map<String, String> env = new HashMap<>(emulator().environment());
         env.put("AWS_ENDPOINT", "http://127.0.0.1:" + S3Emulator.freePort());
-        try (ObjectStorage storage = new S3StorageFactory(name -> Optional.ofNullable(env.get(name)), SMALL_PARTS).open(URI.create("s3://some-bucket/out/"))) {
+        try (ObjectStorage storage = new SdkStorageFactory(name -> Optional.ofNullable(env.get(name)), SMALL_PARTS).open(URI.create("s3://some-bucket/out/"))) {
             ConnectorException e = assertThrows(ConnectorException.class, storage::checkWritable);
             assertTrue(e.getMessage().startsWith("Writing to s3://some-bucket/out/ failed: cannot reach the S3 endpoint " + env.get("AWS_ENDPOINT")),
                     e.getMessage());

@@ -1,4 +1,4 @@
-package io.solidafy.cdk.cloud.s3;
+package io.solidafy.cdk.cloud.s3.sdk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

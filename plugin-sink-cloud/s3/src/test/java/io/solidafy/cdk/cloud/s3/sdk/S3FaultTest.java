@@ -1,4 +1,4 @@
-package io.solidafy.cdk.cloud.s3;
+package io.solidafy.cdk.cloud.s3.sdk;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -196,7 +196,7 @@ class S3FaultTest {
     }
 
     private ObjectStorage open(String url) {
-        return new S3StorageFactory(name -> Optional.ofNullable(environment.get(name)), new TransferSettings(5 << 20, 5 << 20, 2, 3))
+        return new SdkStorageFactory(name -> Optional.ofNullable(environment.get(name)), new TransferSettings(5 << 20, 5 << 20, 2, 3))
                 .open(URI.create(url));
     }
 }

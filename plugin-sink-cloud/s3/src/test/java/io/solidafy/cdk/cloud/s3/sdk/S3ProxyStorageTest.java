@@ -1,4 +1,4 @@
-package io.solidafy.cdk.cloud.s3;
+package io.solidafy.cdk.cloud.s3.sdk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -38,7 +38,7 @@ class S3ProxyStorageTest extends StorageContract {
         Map<String, String> env = new HashMap<>(emulator.environment());
         env.put("AWS_SECRET_ACCESS_KEY", "not-the-secret");
         String bucket = emulator.createBucket("wrong-secret");
-        try (ObjectStorage storage = new S3StorageFactory(name -> Optional.ofNullable(env.get(name)), SMALL_PARTS)
+        try (ObjectStorage storage = new SdkStorageFactory(name -> Optional.ofNullable(env.get(name)), SMALL_PARTS)
                 .open(URI.create("s3://" + bucket + "/"))) {
             ConnectorException e = assertThrows(ConnectorException.class, storage::checkWritable);
             assertEquals("The S3 endpoint " + emulator.endpoint() + " rejected the request signature; check AWS_SECRET_ACCESS_KEY.", e.getMessage());
@@ -50,7 +50,7 @@ class S3ProxyStorageTest extends StorageContract {
     void anUnknownAccessKeyIsNamed() throws Exception {
         Map<String, String> env = new HashMap<>(emulator.environment());
         env.put("AWS_ACCESS_KEY_ID", "AKIDUNKNOWN");
-        try (ObjectStorage storage = new S3StorageFactory(name -> Optional.ofNullable(env.get(name)), SMALL_PARTS)
+        try (ObjectStorage storage = new SdkStorageFactory(name -> Optional.ofNullable(env.get(name)), SMALL_PARTS)
                 .open(URI.create("s3://any/"))) {
             ConnectorException e = assertThrows(ConnectorException.class, storage::checkWritable);
             assertEquals("The S3 endpoint " + emulator.endpoint() + " does not know the access key in AWS_ACCESS_KEY_ID; check AWS_ACCESS_KEY_ID.",
