@@ -40,8 +40,9 @@ public final class S3VsLocalBench {
                 Run remote = run(root, heap, s3.environment(), concat(sync, "s3://bench/round-" + round + "/"));
                 double ratio = remote.rate(records) / local.rate(records);
                 ratios.add(ratio);
-                System.out.printf(Locale.ROOT, "round %d: local %,.0f records/s (%,d ms wall), S3 %,.0f records/s (%,d ms wall): %.2f%n",
-                        round, local.rate(records), local.wallMillis, remote.rate(records), remote.wallMillis, ratio);
+                System.out.printf(Locale.ROOT, "round %d: local %,.0f records/s (%,d ms wall, %.2f s CPU), S3 %,.0f records/s (%,d ms wall,"
+                        + " %.2f s CPU): %.2f%n", round, local.rate(records), local.wallMillis, local.cpuSeconds, remote.rate(records),
+                        remote.wallMillis, remote.cpuSeconds, ratio);
             }
             System.out.printf(Locale.ROOT, "median S3/local ratio over %d rounds: %.2f%n", rounds, median(ratios));
             startUp(root, heap, work);
@@ -65,27 +66,37 @@ public final class S3VsLocalBench {
         String with = root.resolve("plugins-dir").toString();
         String[][] commands = {{"list"}, {"spec", "-c", "sample"}, {"read", "-c", "sample", "--config-json", "{\"count\":5}"}};
         int repeats = Integer.getInteger("bench.startups", 5);
-        System.out.println("start-up, median wall ms of " + repeats + " interleaved runs: with S3 plugin / without");
+        System.out.println("start-up, median of " + repeats + " interleaved runs, with S3 plugin / without: wall ms; user+sys CPU s");
         for (String[] command : commands) {
             List<Double> withTimes = new ArrayList<>();
             List<Double> withoutTimes = new ArrayList<>();
+            List<Double> withCpu = new ArrayList<>();
+            List<Double> withoutCpu = new ArrayList<>();
             for (int i = 0; i < repeats; i++) {
-                withTimes.add((double) run(root, heap, Map.of(), concat(command, "--plugins-dir", with)).wallMillis);
-                withoutTimes.add((double) run(root, heap, Map.of(), concat(command, "--plugins-dir", withoutS3.toString())).wallMillis);
+                Run a = run(root, heap, Map.of(), concat(command, "--plugins-dir", with));
+                Run b = run(root, heap, Map.of(), concat(command, "--plugins-dir", withoutS3.toString()));
+                withTimes.add((double) a.wallMillis);
+                withoutTimes.add((double) b.wallMillis);
+                withCpu.add(a.cpuSeconds);
+                withoutCpu.add(b.cpuSeconds);
             }
-            System.out.printf(Locale.ROOT, "  %-5s %,6.0f / %,6.0f ms (%.2f)%n", command[0], median(withTimes), median(withoutTimes),
-                    median(withTimes) / median(withoutTimes));
+            System.out.printf(Locale.ROOT, "  %-5s %,6.0f / %,6.0f ms (%.2f); %.2f / %.2f s CPU (%.2f)%n", command[0], median(withTimes),
+                    median(withoutTimes), median(withTimes) / median(withoutTimes), median(withCpu), median(withoutCpu),
+                    median(withCpu) / median(withoutCpu));
         }
     }
 
-    private record Run(long wallMillis, long syncMillis) {
+    /** @param cpuSeconds user + system CPU of the CLI's process, from /usr/bin/time */
+    private record Run(long wallMillis, long syncMillis, double cpuSeconds) {
         double rate(int records) {
             return records * 1000.0 / Math.max(1, syncMillis);
         }
     }
 
     private static Run run(Path root, String heap, Map<String, String> env, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(root.resolve("solidafy-cdk").toString()));
+        Path times = Files.createTempFile("time-", ".txt");
+        List<String> command = new ArrayList<>(List.of("/usr/bin/time", "-o", times.toString(), "-f", "%U %S",
+                root.resolve("solidafy-cdk").toString()));
         command.addAll(Arrays.asList(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
         builder.environment().putAll(env);
@@ -103,11 +114,14 @@ public final class S3VsLocalBench {
         if (code != 0) {
             throw new IllegalStateException(String.join(" ", args) + " exited with " + code + ": " + last);
         }
+        String[] cpu = Files.readString(times).trim().split("\\s+");
+        Files.delete(times);
+        double cpuSeconds = Double.parseDouble(cpu[cpu.length - 2]) + Double.parseDouble(cpu[cpu.length - 1]);
         JsonNode summary = last == null ? null : MAPPER.readTree(last).get("summary");
         if (summary != null && !"SUCCEEDED".equals(summary.get("status").asText())) {
             throw new IllegalStateException("the sync did not succeed: " + last);
         }
-        return new Run(wall, summary == null ? wall : summary.get("duration_ms").asLong());
+        return new Run(wall, summary == null ? wall : summary.get("duration_ms").asLong(), cpuSeconds);
     }
 
     private static String[] concat(String[] first, String... more) {
