@@ -1,6 +1,8 @@
 package io.solidafy.cdk.cloud.s3.sdk;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -14,12 +16,18 @@ final class MotoEmulator extends S3Emulator {
 
     MotoEmulator() throws Exception {
         port = freePort();
-        process = new ProcessBuilder(System.getenv().getOrDefault("PYTHON", "python3"), "-m", "moto.server", "-H", "127.0.0.1",
-                "-p", String.valueOf(port))
+        Path log = Files.createTempFile("moto-", ".log");
+        String python = System.getenv().getOrDefault("PYTHON", "python3");
+        process = new ProcessBuilder(python, "-m", "moto.server", "-H", "127.0.0.1", "-p", String.valueOf(port))
                 .redirectErrorStream(true)
-                .redirectOutput(java.nio.file.Files.createTempFile("moto-", ".log").toFile())
+                .redirectOutput(log.toFile())
                 .start();
-        awaitPort(port, 30_000, process);
+        try {
+            awaitPort(port, 30_000, process);
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("moto's server did not start with " + python + " (install it with pip install 'moto[server]'"
+                    + " or point PYTHON to a Python that has it): " + Files.readString(log).strip(), e);
+        }
     }
 
     @Override
