@@ -1,22 +1,43 @@
 package io.solidafy.cdk.runtime.builtin;
 
 import io.solidafy.cdk.spi.ConnectorException;
+import io.solidafy.cdk.spi.storage.ConcurrentWriteException;
 import io.solidafy.cdk.spi.storage.ObjectStorage;
 import io.solidafy.cdk.spi.storage.StorageFactory;
+import io.solidafy.cdk.spi.storage.StoredObject;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The local file system as an object storage ({@code file:} URLs and plain paths). Objects are
  * staged as hidden files beside their destination (same file system) and published with a hard
  * link, which fails instead of replacing an existing file.
+ *
+ * <p>Small objects (state files) are replaced atomically (temporary file, fsync, rename); their
+ * version is a SHA-256 of the content, and a conditional write compares it under a lock on a hidden
+ * {@code .<name>.lock} file beside the object, held by one writer at a time across processes.
  */
 final class FileStorageFactory implements StorageFactory {
+
+    /** One monitor per locked file: a JVM may not hold two overlapping file locks itself. */
+    private static final ConcurrentHashMap<Path, Object> LOCAL_LOCKS = new ConcurrentHashMap<>();
 
     @Override
     public List<String> schemes() {
@@ -69,6 +90,63 @@ final class FileStorageFactory implements StorageFactory {
                 Files.deleteIfExists(staged);
             } catch (IOException e) {
                 // best effort: a hidden staging file is invisible to readers of *.parquet
+            }
+        }
+
+        @Override
+        public Optional<StoredObject> read(String key) throws IOException {
+            try {
+                byte[] bytes = Files.readAllBytes(resolve(key));
+                return Optional.of(new StoredObject(bytes, version(bytes)));
+            } catch (NoSuchFileException e) {
+                return Optional.empty();
+            }
+        }
+
+        @Override
+        public String write(String key, byte[] bytes, Optional<String> expectedVersion) throws IOException {
+            Path target = resolve(key);
+            Files.createDirectories(target.getParent());
+            Path lockFile = target.resolveSibling("." + target.getFileName() + ".lock");
+            synchronized (LOCAL_LOCKS.computeIfAbsent(lockFile, k -> new Object())) {
+                try (FileChannel lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                        FileLock lock = lockChannel.lock()) {
+                    Optional<String> current = read(key).map(StoredObject::version);
+                    if (!current.equals(expectedVersion)) {
+                        throw new ConcurrentWriteException(target + " was changed by another writer since it was read, so it was not"
+                                + " overwritten; run again to continue from its current content.");
+                    }
+                    replace(target, bytes);
+                    return version(bytes);
+                }
+            }
+        }
+
+        private static void replace(Path target, byte[] bytes) throws IOException {
+            Path temp = target.resolveSibling("." + target.getFileName() + ".tmp-" + UUID.randomUUID());
+            try {
+                try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                    ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                    while (buffer.hasRemaining()) {
+                        channel.write(buffer);
+                    }
+                    channel.force(true);
+                }
+                try {
+                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        }
+
+        private static String version(byte[] bytes) {
+            try {
+                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is part of every JDK", e);
             }
         }
 

@@ -54,7 +54,7 @@ public final class ReadCommand {
         long started = System.nanoTime();
         session.protocol.consequenceOfClosedOutput("so the sync stopped; state was saved only up to the records already delivered.");
         String connectorName = options.connector().reference();
-        Optional<StateFile> stateFile = options.stateFile().map(p -> new StateFile(Path.of(p), session.mapper));
+        Optional<StateFile> stateFile = options.stateFile().map(p -> StateFile.at(p, session::registry, session.mapper));
         String format = options.format().trim().toLowerCase(Locale.ROOT);
         try {
             ResolvedConnector connector = session.resolver().resolve(options.connector().reference());
@@ -83,6 +83,8 @@ public final class ReadCommand {
         } catch (RuntimeException e) {
             session.stderr.print(session.masker().stackTrace(e));
             return fail(connectorName, format, stateFile, started, "Internal error: " + e);
+        } finally {
+            stateFile.ifPresent(StateFile::close);
         }
     }
 
@@ -191,7 +193,7 @@ public final class ReadCommand {
         ObjectNode output = summary.putObject("output");
         output.put("format", format);
         output.put("directory", outputDirectory());
-        output.put("state_file", stateFile.map(f -> f.path().toString()).orElse(null));
+        output.put("state_file", stateFile.map(StateFile::location).orElse(null));
         ArrayNode streams = summary.putArray("streams");
         results.forEach(r -> streams.add(JsonViews.streamResult(r)));
         if (fatalError != null) {

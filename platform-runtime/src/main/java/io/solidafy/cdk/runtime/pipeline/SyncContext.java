@@ -48,7 +48,7 @@ final class SyncContext {
             try {
                 stateFile.get().write(state);
             } catch (IOException e) {
-                throw new UncheckedIOException("State file " + stateFile.get().path() + " cannot be written: " + e.getMessage(), e);
+                throw new UncheckedIOException("State file " + stateFile.get().location() + " cannot be written: " + e.getMessage(), e);
             }
         }
     }

@@ -3,47 +3,57 @@ package io.solidafy.cdk.runtime.state;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.solidafy.cdk.runtime.plugin.PluginRegistry;
 import io.solidafy.cdk.spi.ConnectorException;
+import io.solidafy.cdk.spi.storage.ConcurrentWriteException;
+import io.solidafy.cdk.spi.storage.ObjectStorage;
+import io.solidafy.cdk.spi.storage.StoredObject;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * The {@code --state} file: read at the start (a missing file means a first run), replaced
- * atomically (write a temporary file beside it, fsync, rename) at checkpoints and at the end, so it
- * is valid JSON at every moment.
+ * The {@code --state} file: a local path or an object-storage URL ({@code s3://bucket/state/x.json}),
+ * read at the start (missing means a first run) and replaced in one atomic write at checkpoints and
+ * at the end. Every write is conditional on the version read at the start or written last, so two
+ * runs racing on one state file never silently lose an update: the later writer fails.
+ *
+ * <p>Both kinds go through the {@link ObjectStorage} of their scheme (the runtime's file storage
+ * for paths), opened on the parent folder; it is opened on first use, so a bad URL fails inside the
+ * sync (with a FAILED summary) rather than before it.
  */
-public final class StateFile {
+public final class StateFile implements AutoCloseable {
 
-    private final Path path;
+    private final StateLocation where;
+    private final Supplier<PluginRegistry> registry;
     private final ObjectMapper mapper;
+    private ObjectStorage storage;
+    private Optional<String> version = Optional.empty();
+    private boolean versionKnown;
 
-    public StateFile(Path path, ObjectMapper mapper) {
-        this.path = path.toAbsolutePath().normalize();
+    private StateFile(StateLocation where, Supplier<PluginRegistry> registry, ObjectMapper mapper) {
+        this.where = where;
+        this.registry = registry;
         this.mapper = mapper;
     }
 
-    public Path path() {
-        return path;
+    /** The state file at {@code location}: a path, or a URL whose scheme a storage plugin handles. */
+    public static StateFile at(String location, Supplier<PluginRegistry> registry, ObjectMapper mapper) {
+        return new StateFile(StateLocation.parse(location), registry, mapper);
     }
 
-    /** The saved state; empty when the file does not exist yet. */
-    public SyncState read() {
-        String what = "State file " + path;
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(path);
-        } catch (NoSuchFileException e) {
-            return SyncState.empty();
-        } catch (IOException e) {
-            throw new ConnectorException(what + " cannot be read: " + e.getMessage() + ".");
-        }
+    /** As reported in SYNC_SUMMARY's {@code output.state_file}: the absolute path, or the URL. */
+    public String location() {
+        return where.display();
+    }
+
+    /** The saved state; empty when the file does not exist yet or is empty. */
+    public synchronized SyncState read() {
+        String what = "State file " + location();
+        Optional<StoredObject> stored = fetch();
+        byte[] bytes = stored.map(StoredObject::bytes).orElse(new byte[0]);
         if (bytes.length == 0) {
             return SyncState.empty();
         }
@@ -62,32 +72,83 @@ public final class StateFile {
         return SyncState.parse(root, what);
     }
 
-    /** Checks up front that the file can be written, so a long sync does not fail at its end. */
-    public void checkWritable() {
-        Path dir = path.getParent();
-        if (dir != null && !Files.isDirectory(dir)) {
-            throw new ConnectorException("The folder of state file " + path + " does not exist; create it first.");
+    /**
+     * Checks up front that the file can be written, so a long sync does not fail at its end: a local
+     * folder is created if missing; a storage URL is probed by its plugin. When the state came from
+     * {@code --state-json} (so {@link #read} was not called), also learns the stored version, so the
+     * first write is still conditional.
+     */
+    public synchronized void checkWritable() {
+        if (where.localPath().isPresent()) {
+            Path dir = where.localPath().get().getParent();
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new ConnectorException("The folder of state file " + location() + " cannot be created (" + e.getMessage() + ").");
+            }
+            if (!Files.isWritable(dir)) {
+                throw new ConnectorException("The folder of state file " + location() + " is not writable.");
+            }
+        } else {
+            try {
+                storage().checkWritable();
+            } catch (IOException e) {
+                throw new ConnectorException("State file " + location() + " cannot be written: " + e.getMessage() + ".");
+            }
         }
-        if (dir != null && !Files.isWritable(dir)) {
-            throw new ConnectorException("The folder of state file " + path + " is not writable.");
+        if (!versionKnown) {
+            fetch();
         }
     }
 
+    /**
+     * Replaces the file with {@code state} in one atomic write.
+     *
+     * @throws ConnectorException when another run changed the file since this run read or wrote it
+     */
     public synchronized void write(SyncState state) throws IOException {
         byte[] bytes = mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(state.toJson());
-        Path temp = path.resolveSibling("." + path.getFileName() + ".tmp");
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-            channel.force(true);
+        if (!versionKnown) {
+            fetch();
         }
         try {
-            Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING);
+            version = Optional.of(storage().write(where.key(), bytes, version));
+        } catch (ConcurrentWriteException e) {
+            throw new ConnectorException("State file " + location() + " was changed by another run since this run read it, so this"
+                    + " run's state was not saved; run again to continue from the other run's state.", e);
+        }
+    }
+
+    private Optional<StoredObject> fetch() {
+        try {
+            Optional<StoredObject> stored = storage().read(where.key());
+            version = stored.map(StoredObject::version);
+            versionKnown = true;
+            return stored;
+        } catch (IOException e) {
+            throw new ConnectorException("State file " + location() + " cannot be read: " + e.getMessage() + ".");
+        }
+    }
+
+    private ObjectStorage storage() {
+        if (storage == null) {
+            storage = registry.get().storage(where.scheme())
+                    .orElseThrow(() -> new ConnectorException("No installed storage plugin handles " + where.scheme()
+                            + ":// state files; install the cloud storage plugin or use a local --state file."))
+                    .open(where.folder());
+        }
+        return storage;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (storage != null) {
+            try {
+                storage.close();
+            } catch (IOException e) {
+                // nothing is pending: every write completed or failed already
+            }
+            storage = null;
         }
     }
 }
