@@ -96,6 +96,11 @@ final class Session {
             public List<PaginatorFactory> paginators() {
                 return plugins.paginators();
             }
+
+            @Override
+            public io.solidafy.cdk.spi.Secrets secrets() {
+                return masker().secrets();
+            }
         };
     }
 
