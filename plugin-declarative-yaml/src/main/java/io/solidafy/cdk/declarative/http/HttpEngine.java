@@ -150,7 +150,8 @@ public final class HttpEngine implements AutoCloseable {
                         if (attempt >= settings.maxRetries()) {
                             throw new InvalidBody(invalid);
                         }
-                        failure = "answered a body that cannot be read (" + secrets.mask(firstLine(invalid)) + ")";
+                        failure = (invalid instanceof com.fasterxml.jackson.core.JsonProcessingException ? "answered a body that is not valid JSON ("
+                                : "answered a body that cannot be decoded (") + secrets.mask(firstLine(invalid)) + ")";
                         wait = backoff(attempt);
                     } finally {
                         if (!body.kept()) {
@@ -179,7 +180,8 @@ public final class HttpEngine implements AutoCloseable {
                         : secrets.mask(describe(e));
                 if (attempt >= settings.maxRetries()) {
                     throw new ConnectorException(what + " failed after " + (attempt + 1) + (attempt == 0 ? " attempt: " : " attempts: ")
-                            + cause + "; check the URL and that the server is reachable.");
+                            + cause + (expired.get() ? "; raise http.timeout_secs if the API needs longer for a page."
+                                    : "; check the URL and that the server is reachable."));
                 }
                 failure = "failed (" + cause + ")";
                 wait = backoff(attempt);
