@@ -21,8 +21,10 @@ import java.util.regex.Pattern;
  * {@code +} for a space), JSON-escaped ({@code \/}, {@code \"}, {@code \\}, {@code \n},
  * {@code \}{@code uXXXX}, also mixed within one value) or Base64-encoded (standard or URL-safe,
  * with or without padding). A secret shorter than {@value #WHOLE_TOKEN_BELOW} characters is masked
- * only as a whole token (not next to a letter, digit or {@code _}), so that a one-character secret
- * hides {@code Bearer x} but does not garble every word containing that letter. Values of query
+ * only where it stands alone: after the start, a space, a quote, {@code = : , ( [ {}, and before
+ * the end, a space, a quote, {@code & , ; ) ] }} or a final full stop. So {@code Bearer x} and
+ * {@code token=x} are masked, but a one-character secret does not garble every word containing that
+ * letter, nor a two-digit one the {@code 01} of a date in a cursor. Values of query
  * parameters whose name {@linkplain #looksSecret looks secret} are masked too. Immutable and
  * thread-safe.
  */
@@ -135,7 +137,7 @@ public final class Secrets {
         if (secret.length() >= WHOLE_TOKEN_BELOW) {
             return "(?:" + all + ")";
         }
-        return "(?<![\\p{L}\\p{N}_])(?:" + all + ")(?![\\p{L}\\p{N}_])";
+        return "(?<![^\\s\"'=:,(\\[{])(?:" + all + ")(?=$|[\\s\"'&,;)\\]}]|\\.(?!\\w))";
     }
 
     /** One code point as itself, a JSON escape or percent-encoded UTF-8. */

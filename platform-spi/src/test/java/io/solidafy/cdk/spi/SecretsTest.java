@@ -40,6 +40,8 @@ class SecretsTest {
         assertEquals("Bearer ***", secrets.mask("Bearer abc"));
         assertEquals("token=*** and key ***.", secrets.mask("token=abc and key x."));
         assertEquals("abcdef taxi", secrets.mask("abcdef taxi"));
+        assertEquals("{\"cursor\":\"2024-01-01T10:00:00Z\"} \"***\"", Secrets.of(List.of("01")).mask("{\"cursor\":\"2024-01-01T10:00:00Z\"} \"01\""));
+        assertEquals("GET /x?q=***&page=2 failed: ***.", Secrets.of(List.of("a1")).mask("GET /x?q=a1&page=2 failed: a1."));
         assertEquals("\"***\"", secrets.mask("\"\\u0078\""));
     }
 
