@@ -102,7 +102,7 @@ public final class HttpEngine implements AutoCloseable {
     }
 
     /** Also hides these values (e.g. tokens fetched at run time) from now on. */
-    public void addSecrets(java.util.List<String> more) {
+    public synchronized void addSecrets(java.util.List<String> more) {
         secrets = secrets.plus(more);
     }
 
@@ -125,6 +125,7 @@ public final class HttpEngine implements AutoCloseable {
             PreparedRequest actual = request.copy();
             if (auth != null) {
                 auth.authenticate(actual);
+                learnCredentials(request, actual);
             }
             URI uri = actual.uri();
             String what = actual.method() + " " + secrets.mask(uri.toString());
@@ -196,6 +197,25 @@ public final class HttpEngine implements AutoCloseable {
             warn(what + " " + failure + "; retrying in " + seconds(wait) + capped + " (attempt " + (attempt + 2) + " of "
                     + (settings.maxRetries() + 1) + ").");
             sleep(wait);
+        }
+    }
+
+    /**
+     * Masks from now on the credentials an authenticator put in headers (tokens fetched at run time
+     * are not config values, so the runtime cannot know them): the value of {@code Authorization}
+     * and of secret-looking headers, and its last word ({@code Bearer <token>}).
+     */
+    private void learnCredentials(PreparedRequest before, PreparedRequest after) {
+        for (Map.Entry<String, String> header : after.headers().entrySet()) {
+            String value = header.getValue();
+            boolean credential = header.getKey().equalsIgnoreCase("Authorization") || Secrets.looksSecret(header.getKey());
+            if (!credential || value == null || value.isBlank() || value.equals(before.headers().get(header.getKey()))) {
+                continue;
+            }
+            String token = value.substring(value.strip().lastIndexOf(' ') + 1).strip();
+            if (!secrets.values().contains(token)) {
+                addSecrets(java.util.List.of(token));
+            }
         }
     }
 

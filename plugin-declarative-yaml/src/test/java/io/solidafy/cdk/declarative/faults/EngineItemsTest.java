@@ -70,6 +70,34 @@ class EngineItemsTest extends WireMockSupport {
         assertFalse(run.all().contains("Bearer abc"), run::toString);
     }
 
+    /** Item 1, tokens fetched at run time: an OAuth token is no config value, yet its echo is masked too. */
+    @Test
+    void item1_aFetchedTokenEchoedBackIsMasked() {
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/oauth/token"))
+                .willReturn(okJson("{\"access_token\":\"fetched\\/tok-77\",\"expires_in\":3600}")));
+        server.stubFor(get(urlPathEqualTo("/items")).willReturn(aResponse().withStatus(403)
+                .withHeader("Content-Type", "application/json").withBody("{\"denied\":\"Bearer fetched\\/tok-77\"}")));
+        Path file = connector("""
+                name: oauth
+                base_url: BASE
+                auth:
+                  type: oauth2_client_credentials
+                  token_url: BASE/oauth/token
+                  client_id: "{{ config.client_id }}"
+                  client_secret: "{{ config.client_secret }}"
+                http:
+                  max_retries: 0
+                streams:
+                  - name: items
+                    request:
+                      path: /items
+                """);
+        CliRun run = read(file, "{\"client_id\":\"cid\",\"client_secret\":\"csecret-1\"}");
+        String error = run.summaryStream("items").path("error").asText();
+        assertTrue(error.contains("HTTP 403") && error.contains("Bearer ***"), error);
+        assertFalse(run.all().contains("tok-77"), run::toString);
+    }
+
     /** Item 2: a reset in the middle of a body was not retried and the records parsed from the partial page were emitted. */
     @Test
     void item2_aResetMidBodyIsRetriedAndThePartialPageIsNotEmitted() throws Exception {
