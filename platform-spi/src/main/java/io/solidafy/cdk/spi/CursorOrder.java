@@ -2,17 +2,13 @@ package io.solidafy.cdk.spi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 
 /**
  * The one order of cursor values, shared by the runtime (which saves the maximum) and sources
  * (which filter by the saved cursor): as numbers when both are numbers (or numeric strings), as
- * instants when both parse as ISO-8601 date-times or dates (local ones read as UTC), else as
+ * instants when both parse as date-times or dates ({@link DateTimeText}: local ones read as UTC,
+ * offsets such as {@code +0000} understood), else as
  * strings. Stateless and thread-safe.
  */
 public final class CursorOrder implements Comparator<JsonNode> {
@@ -75,25 +71,8 @@ public final class CursorOrder implements Comparator<JsonNode> {
         return digits;
     }
 
-    /** The instant of an ISO-8601 date-time or date (local ones read as UTC), or null. */
+    /** The instant of a date-time or date as {@link DateTimeText} reads it, or null. */
     public static Instant instant(String text) {
-        if (text.length() < 10 || text.charAt(4) != '-') {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(text.replace(' ', 'T')).toInstant();
-        } catch (DateTimeParseException e) {
-            // try the next form
-        }
-        try {
-            return LocalDateTime.parse(text.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            // try the next form
-        }
-        try {
-            return LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return DateTimeText.parse(text).orElse(null);
     }
 }

@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.solidafy.cdk.spi.ConfigField;
 import io.solidafy.cdk.spi.ConnectorException;
+import io.solidafy.cdk.spi.Secrets;
 import io.solidafy.cdk.spi.source.ConnectorInfo;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Checks a config against a connector's declared fields before anything is opened: required fields
@@ -19,10 +19,6 @@ import java.util.regex.Pattern;
  * applied. Also names the values that must be masked.
  */
 public final class ConfigValidator {
-
-    /** Undeclared keys that look like credentials are masked too. */
-    private static final Pattern SECRET_NAME =
-            Pattern.compile("(?i).*(password|passwd|secret|token|api_?key|private_?key|access_?key|credential|connection_string).*");
 
     private ConfigValidator() {}
 
@@ -55,14 +51,14 @@ public final class ConfigValidator {
         return result;
     }
 
-    /** Every value of {@code config} that must never be shown: declared secrets and credential-like keys. */
+    /** Every value of {@code config} that must never be shown: declared secrets and keys that {@linkplain Secrets#looksSecret look secret}. */
     public static List<String> secretValues(ConnectorInfo connector, ObjectNode config) {
         List<String> secrets = new ArrayList<>();
         Iterator<Map.Entry<String, JsonNode>> fields = config.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> entry = fields.next();
             boolean declaredSecret = connector.field(entry.getKey()).map(ConfigField::secret).orElse(false);
-            if ((declaredSecret || SECRET_NAME.matcher(entry.getKey()).matches()) && entry.getValue().isValueNode()) {
+            if ((declaredSecret || Secrets.looksSecret(entry.getKey())) && entry.getValue().isValueNode()) {
                 secrets.add(entry.getValue().asText());
                 secrets.addAll(embeddedPasswords(entry.getValue().asText()));
             }

@@ -101,6 +101,11 @@ public final class Session {
             public List<PaginatorFactory> paginators() {
                 return plugins.paginators();
             }
+
+            @Override
+            public io.solidafy.cdk.spi.Secrets secrets() {
+                return masker().secrets();
+            }
         };
     }
 

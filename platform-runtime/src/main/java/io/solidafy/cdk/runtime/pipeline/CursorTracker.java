@@ -2,31 +2,23 @@ package io.solidafy.cdk.runtime.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.solidafy.cdk.spi.CursorOrder;
+import io.solidafy.cdk.spi.FieldPath;
 import java.util.List;
 import java.util.Optional;
 
 /** The maximum of one field over every record of a stream. Not thread-safe (one per stream). */
 final class CursorTracker {
 
-    private final List<String> path;
+    private final FieldPath path;
     private JsonNode max;
 
     CursorTracker(List<String> path) {
-        this.path = path;
+        this.path = new FieldPath(path);
     }
 
     void observe(JsonNode record) {
-        if (path.isEmpty()) {
-            return;
-        }
-        JsonNode value = record;
-        for (String key : path) {
-            value = value.get(key);
-            if (value == null) {
-                return;
-            }
-        }
-        if (value.isNull() || value.isContainerNode()) {
+        JsonNode value = path.select(record).orElse(null);
+        if (value == null || value.isContainerNode()) {
             return;
         }
         if (max == null || CursorOrder.INSTANCE.compare(value, max) > 0) {

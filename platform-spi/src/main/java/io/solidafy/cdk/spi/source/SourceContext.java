@@ -1,6 +1,7 @@
 package io.solidafy.cdk.spi.source;
 
 import io.solidafy.cdk.spi.LogLevel;
+import io.solidafy.cdk.spi.Secrets;
 import io.solidafy.cdk.spi.declarative.AuthenticatorFactory;
 import io.solidafy.cdk.spi.declarative.PaginatorFactory;
 import java.util.List;
@@ -23,4 +24,14 @@ public interface SourceContext {
 
     /** Every pagination type contributed by any plugin, built-in ones included. */
     List<PaginatorFactory> paginators();
+
+    /**
+     * The run's secret policy: the config's secret values, to mask in every message a plugin builds
+     * (errors, logs) with {@link Secrets#mask}. A plugin may add values it learns (fetched tokens)
+     * with {@link Secrets#plus} for its own use. Defaults to none for runtimes older than this
+     * method.
+     */
+    default Secrets secrets() {
+        return Secrets.none();
+    }
 }

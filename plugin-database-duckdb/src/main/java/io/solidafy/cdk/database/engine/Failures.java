@@ -3,12 +3,14 @@ package io.solidafy.cdk.database.engine;
 import io.solidafy.cdk.database.config.DatabaseConfig;
 import io.solidafy.cdk.database.config.Endpoint;
 import io.solidafy.cdk.spi.ConnectorException;
+import io.solidafy.cdk.spi.Secrets;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * Turns driver exceptions into one sentence naming the database and what to check. The password
- * is removed from the driver's text (some drivers echo connection strings) before anything is
- * shown; the runtime masks it again.
+ * is masked in the driver's text (some drivers echo connection strings) with the platform's one
+ * secret policy before anything is shown; the runtime masks it again.
  */
 public final class Failures {
 
@@ -47,10 +49,7 @@ public final class Failures {
         if (newline > 0) {
             message = message.substring(0, newline).strip();
         }
-        String password = config.endpoint().map(Endpoint::password).orElse("");
-        if (!password.isEmpty()) {
-            message = message.replace(password, "******");
-        }
+        message = Secrets.of(List.of(config.endpoint().map(Endpoint::password).orElse(""))).mask(message);
         while (message.endsWith(".")) {
             message = message.substring(0, message.length() - 1);
         }

@@ -3,22 +3,19 @@ package io.solidafy.cdk.declarative.definition;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.solidafy.cdk.declarative.template.Template;
 import io.solidafy.cdk.spi.ConfigField;
+import io.solidafy.cdk.spi.Secrets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The config fields of a connector: its {@code spec} when present, else inferred from the {@code
  * config.X} references of its templates (required unless guarded by {@code default}; secret when the
- * name looks like a key, token, secret or password). Stateless.
+ * name {@linkplain Secrets#looksSecret looks secret}). Stateless.
  */
 public final class ConfigFields {
-
-    private static final Pattern SECRET_NAME = Pattern.compile(".*(key|token|secret|password|passwd|credential).*");
 
     private ConfigFields() {}
 
@@ -72,6 +69,6 @@ public final class ConfigFields {
     }
 
     static boolean looksSecret(String name) {
-        return SECRET_NAME.matcher(name.toLowerCase(Locale.ROOT)).matches();
+        return Secrets.looksSecret(name);
     }
 }

@@ -165,7 +165,7 @@ public final class DefinitionValidator {
             return;
         }
         keys(http, "http", FormatKeys.HTTP);
-        for (String key : List.of("timeout_secs", "max_retries", "rate_limit_rps")) {
+        for (String key : List.of("timeout_secs", "connect_timeout_secs", "max_retries", "retry_backoff_secs", "max_retry_wait_secs", "rate_limit_rps")) {
             if (http.has(key) && (!http.get(key).isNumber() || http.get(key).asDouble() < 0)) {
                 problem("http." + key, "must be a number of 0 or more.");
             }

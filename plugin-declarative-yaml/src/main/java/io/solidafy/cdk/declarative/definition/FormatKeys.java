@@ -11,7 +11,8 @@ final class FormatKeys {
     static final Set<String> TOP = Set.of("name", "version", "description", "category", "aliases", "spec", "base_url", "auth",
             "http", "headers", "check", "streams");
     static final Set<String> SPEC_FIELD = Set.of("name", "type", "required", "secret", "description", "default");
-    static final Set<String> HTTP = Set.of("timeout_secs", "max_retries", "rate_limit_rps", "user_agent");
+    static final Set<String> HTTP = Set.of("timeout_secs", "connect_timeout_secs", "max_retries", "retry_backoff_secs", "max_retry_wait_secs",
+            "rate_limit_rps", "user_agent");
     static final Set<String> CHECK = Set.of("path", "params", "method", "headers", "body");
     static final Set<String> STREAM = Set.of("name", "request", "headers", "decoder", "pagination", "partition", "primary_key",
             "cursor_field", "incremental", "transform");

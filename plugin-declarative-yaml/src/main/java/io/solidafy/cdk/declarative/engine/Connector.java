@@ -6,12 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.solidafy.cdk.declarative.definition.ConnectorDefinition;
 import io.solidafy.cdk.declarative.http.HttpEngine;
 import io.solidafy.cdk.declarative.http.HttpSettings;
-import io.solidafy.cdk.declarative.http.Masking;
 import io.solidafy.cdk.declarative.template.Scope;
 import io.solidafy.cdk.declarative.template.TemplateEngine;
 import io.solidafy.cdk.spi.ConfigField;
 import io.solidafy.cdk.spi.ConnectorException;
 import io.solidafy.cdk.spi.LogLevel;
+import io.solidafy.cdk.spi.Secrets;
 import io.solidafy.cdk.spi.declarative.Authenticator;
 import io.solidafy.cdk.spi.source.SourceContext;
 import java.time.Clock;
@@ -42,7 +42,7 @@ public final class Connector implements AutoCloseable {
     public Connector(ConnectorDefinition definition, ObjectNode rawConfig, SourceContext context, Clock clock) {
         this.definition = definition;
         ObjectNode tree = definition.tree();
-        ObjectMapper mapper = new ObjectMapper();
+        ObjectMapper mapper = JsonLimits.mapper();
         TemplateEngine templates = new TemplateEngine(clock);
         Set<String> known = new HashSet<>();
         List<String> secrets = new ArrayList<>();
@@ -56,7 +56,7 @@ public final class Connector implements AutoCloseable {
         ObjectNode noState = mapper.createObjectNode();
         noState.putNull("cursor");
         this.scope = Scope.ofConfig(config, known).withState(noState);
-        HttpEngine http = new HttpEngine(settings(tree.path("http")), new Masking(secrets), message -> context.log(LogLevel.WARN, message));
+        HttpEngine http = new HttpEngine(settings(tree.path("http")), context.secrets().plus(secrets), message -> context.log(LogLevel.WARN, message));
         this.engine = new Engine(mapper, templates, http, clock);
         try {
             String baseUrl = baseUrl(definition, config, templates);
@@ -98,12 +98,19 @@ public final class Connector implements AutoCloseable {
     }
 
     private static HttpSettings settings(JsonNode http) {
-        Duration timeout = Duration.ofMillis(Math.round(http.path("timeout_secs").asDouble(30) * 1000));
+        Duration timeout = seconds(http, "timeout_secs", HttpSettings.DEFAULT_TIMEOUT);
+        Duration connect = seconds(http, "connect_timeout_secs", HttpSettings.DEFAULT_CONNECT_TIMEOUT);
+        Duration backoff = seconds(http, "retry_backoff_secs", HttpSettings.DEFAULT_BACKOFF);
+        Duration maxWait = seconds(http, "max_retry_wait_secs", HttpSettings.DEFAULT_MAX_WAIT);
         int retries = http.path("max_retries").asInt(3);
         OptionalDouble rps = http.hasNonNull("rate_limit_rps") && http.get("rate_limit_rps").asDouble() > 0
                 ? OptionalDouble.of(http.get("rate_limit_rps").asDouble()) : OptionalDouble.empty();
         String agent = http.path("user_agent").asText("solidafy-cdk/" + VERSION);
-        return new HttpSettings(timeout, retries, rps, agent, HttpSettings.DEFAULT_MAX_WAIT, HttpSettings.DEFAULT_BACKOFF);
+        return new HttpSettings(timeout, connect, retries, rps, agent, maxWait, backoff, HttpSettings.DEFAULT_MEMORY_LIMIT);
+    }
+
+    private static Duration seconds(JsonNode http, String key, Duration fallback) {
+        return http.hasNonNull(key) ? Duration.ofMillis(Math.round(http.get(key).asDouble() * 1000)) : fallback;
     }
 
     ConnectorDefinition definition() {

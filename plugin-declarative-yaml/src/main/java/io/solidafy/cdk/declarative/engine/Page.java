@@ -37,4 +37,10 @@ record Page(URI requestUri, int status, Map<String, List<String>> headerValues, 
     public Optional<JsonNode> lastRecord() {
         return decoded.lastRecord();
     }
+
+    /** This page, marked stopped when the emitter wanted no more of its records. */
+    Page stoppedIf(boolean stopped) {
+        return stopped ? new Page(requestUri, status, headerValues,
+                new DecodedPage(decoded.envelope(), decoded.count(), decoded.lastRecord(), true)) : this;
+    }
 }

@@ -3,13 +3,12 @@ package io.solidafy.cdk.declarative.engine;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.solidafy.cdk.declarative.decode.DecodedPage;
 import io.solidafy.cdk.declarative.decode.Decoder;
 import io.solidafy.cdk.declarative.definition.Durations;
 import io.solidafy.cdk.declarative.http.PreparedRequest;
-import io.solidafy.cdk.declarative.path.RecordPath;
 import io.solidafy.cdk.declarative.template.Scope;
 import io.solidafy.cdk.spi.ConnectorException;
+import io.solidafy.cdk.spi.FieldPath;
 import io.solidafy.cdk.spi.LogLevel;
 import io.solidafy.cdk.spi.declarative.PageRequest;
 import io.solidafy.cdk.spi.declarative.Paginator;
@@ -24,8 +23,8 @@ import java.util.Set;
 
 /**
  * Reads one stream: partitions (skipping those the state marks completed), pages through each with
- * the stream's paginator (failing when a next request repeats the previous one), decodes records
- * while streaming, applies the incremental filter and transforms, and checkpoints partition
+ * the stream's paginator (failing when a next request repeats the previous one), decodes each page
+ * whole before emitting its records, applies the incremental filter and transforms, and checkpoints partition
  * progress. One instance per read, one thread.
  */
 final class StreamReader {
@@ -37,7 +36,7 @@ final class StreamReader {
     private final Scope scope;
     private final Optional<JsonNode> savedCursor;
     private final boolean clientSideFilter;
-    private final Optional<RecordPath> cursorPath;
+    private final Optional<FieldPath> cursorPath;
     private final JsonNode transform;
     /** The scope of the partition being read (add_fields may use partition.*). */
     private Scope current;
@@ -57,19 +56,18 @@ final class StreamReader {
         templateState.set("cursor", effectiveCursor(connector, incremental, savedCursor));
         this.scope = connector.scope().withState(templateState);
         this.clientSideFilter = incremental.path("client_side_filter").asBoolean(false);
-        String cursorField = stream.hasNonNull("cursor_field") ? fieldPath(stream.get("cursor_field")) : null;
-        this.cursorPath = cursorField == null ? Optional.empty() : Optional.of(connector.engine().path(cursorField));
+        this.cursorPath = stream.hasNonNull("cursor_field") ? Optional.of(fieldPath(stream.get("cursor_field"))) : Optional.empty();
         this.transform = stream.path("transform");
     }
 
-    private static String fieldPath(JsonNode node) {
-        return node.isArray() ? joined(node) : node.asText();
-    }
-
-    private static String joined(JsonNode array) {
-        StringBuilder out = new StringBuilder();
-        array.forEach(p -> out.append(out.length() == 0 ? "" : ".").append(p.asText()));
-        return out.toString();
+    /** The cursor field as the runtime walks it too: a list of keys, or a dotted path. */
+    static FieldPath fieldPath(JsonNode node) {
+        if (node.isArray()) {
+            List<String> keys = new java.util.ArrayList<>();
+            node.forEach(k -> keys.add(k.asText()));
+            return new FieldPath(keys);
+        }
+        return FieldPath.parse(node.asText());
     }
 
     /** {@code state.cursor} as templates see it: the saved cursor minus lookback, else incremental.start, else null. */
@@ -143,7 +141,7 @@ final class StreamReader {
             String identity = request.identity();
             if (identity.equals(previous) || !seen.add(identity)) {
                 throw new ConnectorException("Stream " + name + ": pagination repeats an earlier request (" + request.method() + " "
-                        + connector.engine().http().masking().mask(request.uri().toString())
+                        + connector.engine().http().secrets().mask(request.uri().toString())
                         + "); the API ignores the pagination parameters, so check the stream's pagination settings.");
             }
             if (seen.size() > 1000) {
@@ -177,26 +175,33 @@ final class StreamReader {
                 ? Optional.of(decoderBlock.get("records_path").asText()) : Optional.empty());
         if (path.isPresent() && page.envelope().isObject() && connector.engine().path(path.get()).select(page.envelope()).isEmpty()) {
             emitter.log(LogLevel.WARN, "Stream " + name + ": the response of " + request.method() + " "
-                    + connector.engine().http().masking().mask(request.uri().toString()) + " has no '" + path.get()
+                    + connector.engine().http().secrets().mask(request.uri().toString()) + " has no '" + path.get()
                     + "'; check decoder.records_path");
         }
     }
 
+    /**
+     * Fetches and decodes one page whole (retried as a whole when it breaks off or cannot be
+     * decoded), then emits its records: nothing of a page reaches the output before all of it was
+     * received and decoded.
+     */
     private Page fetch(PreparedRequest request, Decoder decoder) throws IOException {
+        FetchedPage fetched;
         try {
-            return connector.engine().http().execute(request, connector.authenticator(), response -> {
-                Map<String, List<String>> headers = response.allHeaders();
-                DecodedPage decoded = decoder.decode(response.body(), this::emit);
-                return new Page(response.uri(), response.status(), headers, decoded);
-            });
+            fetched = connector.engine().http().execute(request, connector.authenticator(), response -> FetchedPage.decode(response, decoder));
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
             throw new ConnectorException("Stream " + name + ": the response of " + request.method() + " "
-                    + connector.engine().http().masking().mask(request.uri().toString()) + " is not valid JSON" + where + " ("
-                    + e.getOriginalMessage().lines().findFirst().orElse("") + ").");
+                    + connector.engine().http().secrets().mask(request.uri().toString()) + " is not valid JSON" + where + " ("
+                    + connector.engine().http().secrets().mask(e.getOriginalMessage().lines().findFirst().orElse("")) + ").");
         } catch (IOException e) {
             throw new ConnectorException("Stream " + name + ": reading the response of " + request.method() + " "
-                    + connector.engine().http().masking().mask(request.uri().toString()) + " failed: " + e.getMessage() + ".");
+                    + connector.engine().http().secrets().mask(request.uri().toString()) + " failed: "
+                    + connector.engine().http().secrets().mask(e.getMessage()) + ".");
+        }
+        try (fetched) {
+            boolean stopped = !fetched.emit(decoder, this::emit);
+            return fetched.page().stoppedIf(stopped);
         }
     }
 

@@ -50,7 +50,7 @@ public final class YamlSource implements Source {
         } catch (ConnectorException e) {
             return ConnectionStatus.failed(e.getMessage());
         } catch (IOException e) {
-            return ConnectionStatus.failed("Checking the connection failed: " + connector.engine().http().masking().mask(e.getMessage()));
+            return ConnectionStatus.failed("Checking the connection failed: " + connector.engine().http().secrets().mask(e.getMessage()));
         }
     }
 
@@ -95,13 +95,8 @@ public final class YamlSource implements Source {
     }
 
     private static StreamDescriptor descriptor(JsonNode stream) {
-        List<String> cursor = new ArrayList<>();
         JsonNode cursorField = stream.get("cursor_field");
-        if (cursorField != null && cursorField.isArray()) {
-            cursorField.forEach(c -> cursor.add(c.asText()));
-        } else if (cursorField != null && !cursorField.isNull()) {
-            cursor.addAll(List.of(cursorField.asText().replaceFirst("^\\$\\.", "").split("\\.")));
-        }
+        List<String> cursor = cursorField == null || cursorField.isNull() ? List.of() : StreamReader.fieldPath(cursorField).keys();
         List<List<String>> key = new ArrayList<>();
         JsonNode primaryKey = stream.get("primary_key");
         if (primaryKey != null && primaryKey.isArray()) {

@@ -1,5 +1,6 @@
 package io.solidafy.cdk.declarative.http;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.ArrayList;
@@ -9,16 +10,16 @@ import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 
 /**
- * A 2xx answer whose body is still to be read (streamed). Valid only inside the handler it is given
- * to.
+ * A 2xx answer whose body was received whole. Valid only inside the handler it is given to (unless
+ * the handler {@linkplain PageBody#keep() keeps} the body).
  */
 public final class HttpResponse {
 
     private final URI uri;
     private final ClassicHttpResponse response;
-    private final InputStream body;
+    private final PageBody body;
 
-    HttpResponse(URI uri, ClassicHttpResponse response, InputStream body) {
+    HttpResponse(URI uri, ClassicHttpResponse response, PageBody body) {
         this.uri = uri;
         this.response = response;
         this.body = body;
@@ -54,8 +55,13 @@ public final class HttpResponse {
         return all;
     }
 
-    /** The (already gunzipped) body; empty stream when there is none. */
-    public InputStream body() {
+    /** A stream over the whole (already gunzipped) body; empty when there is none. */
+    public InputStream body() throws IOException {
+        return body.open();
+    }
+
+    /** The received body itself (size, spilled or not, re-readable). */
+    public PageBody page() {
         return body;
     }
 

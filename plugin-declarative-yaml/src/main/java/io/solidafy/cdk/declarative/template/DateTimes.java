@@ -1,13 +1,10 @@
 package io.solidafy.cdk.declarative.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.solidafy.cdk.spi.DateTimeText;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /** Parsing and formatting of the date-times templates and date ranges deal with. Stateless. */
@@ -16,8 +13,8 @@ public final class DateTimes {
     private DateTimes() {}
 
     /**
-     * Parses an instant: epoch seconds (or milliseconds when very large) as number or digits, an ISO
-     * instant or offset date-time, a local date-time (UTC) or a date (midnight UTC).
+     * Parses an instant: epoch seconds (or milliseconds when very large) as number or digits, or what
+     * {@link DateTimeText} reads (ISO date-times with any offset form, local ones as UTC, dates).
      *
      * @throws TemplateException naming the value
      */
@@ -45,26 +42,7 @@ public final class DateTimes {
         if (text.chars().allMatch(Character::isDigit) && text.length() <= 13) {
             return Optional.of(epoch(Long.parseLong(text)));
         }
-        try {
-            return Optional.of(OffsetDateTime.parse(text).toInstant());
-        } catch (DateTimeParseException ignored) {
-            // try the next form
-        }
-        try {
-            return Optional.of(OffsetDateTime.parse(text, DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss[.SSS]XX")).toInstant());
-        } catch (DateTimeParseException ignored) {
-            // try the next form
-        }
-        try {
-            return Optional.of(LocalDateTime.parse(text.replace(' ', 'T')).toInstant(ZoneOffset.UTC));
-        } catch (DateTimeParseException ignored) {
-            // try the next form
-        }
-        try {
-            return Optional.of(LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant());
-        } catch (DateTimeParseException ignored) {
-            return Optional.empty();
-        }
+        return DateTimeText.parse(text); // the platform's one date-time parser, as the runtime's cursor order reads it
     }
 
     private static Instant epoch(long value) {

@@ -94,7 +94,7 @@ class HttpBehaviourTest extends WireMockSupport {
                 """);
         CliRun result = read(file, "{\"token\":\"team-secret-xyz\"}");
         String error = result.summary().path("streams").get(0).path("error").asText();
-        assertTrue(error.startsWith("GET " + base() + "/items?token=****") && error.contains("HTTP 500") && error.contains("boom for"), error);
+        assertTrue(error.startsWith("GET " + base() + "/items?token=***") && error.contains("HTTP 500") && error.contains("boom for"), error);
         assertFalse(result.stdout().contains("team-secret-xyz"), result.stdout());
         server.verify(2, getRequestedFor(urlPathEqualTo("/items")));
     }

@@ -3,6 +3,7 @@ package io.solidafy.cdk.declarative.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.solidafy.cdk.spi.Secrets;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -25,8 +26,8 @@ class RetryAfterTest {
 
     @Test
     void masking() {
-        Masking masking = new Masking(List.of("sk_live_abc"));
-        assertEquals("GET https://x/y?api_key=****&page=2", masking.mask("GET https://x/y?api_key=k123&page=2"));
-        assertEquals("bearer **** failed", masking.mask("bearer sk_live_abc failed"));
+        Secrets masking = Secrets.of(List.of("sk_live_abc"));
+        assertEquals("GET https://x/y?api_key=***&page=2", masking.mask("GET https://x/y?api_key=k123&page=2"));
+        assertEquals("bearer *** failed", masking.mask("bearer sk_live_abc failed"));
     }
 }
