@@ -6,10 +6,12 @@ module io.solidafy.cdk.runtime {
     requires io.solidafy.cdk.spi;
     requires com.fasterxml.jackson.databind;
     requires jcommander;
+    requires jdk.unsupported;
 
     exports io.solidafy.cdk.runtime.cli;
 
     opens io.solidafy.cdk.runtime.cli to jcommander;
+    opens io.solidafy.cdk.runtime.selection to jcommander;
 
     uses io.solidafy.cdk.spi.Plugin;
 }

@@ -5,7 +5,9 @@ import io.solidafy.cdk.spi.storage.ObjectStorage;
 import io.solidafy.cdk.spi.storage.StorageFactory;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,7 +16,9 @@ import java.util.UUID;
 /**
  * The local file system as an object storage ({@code file:} URLs and plain paths). Objects are
  * staged as hidden files beside their destination (same file system) and published with a hard
- * link, which fails instead of replacing an existing file.
+ * link, which fails instead of replacing an existing file. Staging names carry the run's id, so
+ * the preflight ({@link ObjectStorage#checkWritable()}) can remove those of killed runs ({@link
+ * StaleStaging}).
  */
 final class FileStorageFactory implements StorageFactory {
 
@@ -32,18 +36,58 @@ final class FileStorageFactory implements StorageFactory {
         return new FileStorage(root);
     }
 
-    private record FileStorage(Path root) implements ObjectStorage {
+    /** One run's view of a local directory; holds the run's {@link RunMarker} from the first write on. */
+    private static final class FileStorage implements ObjectStorage {
+
+        private final Path root;
+        private RunMarker marker;
+
+        FileStorage(Path root) {
+            this.root = root;
+        }
 
         @Override
         public String location() {
             return root.toString();
         }
 
+        /** Creates the directory when missing, proves it writable, and removes what killed runs left there. */
+        @Override
+        public void checkWritable() {
+            try {
+                marker();
+                StaleStaging.sweep(root);
+            } catch (IOException e) {
+                throw new ConnectorException("Output directory " + root + " cannot be written (" + reason(e)
+                        + "); fix its permissions or choose another --output.");
+            }
+        }
+
         @Override
         public Path stage(String key) throws IOException {
             Path target = resolve(key);
-            Files.createDirectories(target.getParent());
-            return Files.createFile(target.resolveSibling("." + target.getFileName() + ".inprogress-" + UUID.randomUUID()));
+            try {
+                Files.createDirectories(target.getParent());
+                return Files.createFile(StaleStaging.stagingPath(target, marker().runId(), UUID.randomUUID().toString()));
+            } catch (IOException e) {
+                throw new IOException("Output directory " + target.getParent() + " cannot be written (" + reason(e) + ")", e);
+            }
+        }
+
+        private synchronized RunMarker marker() throws IOException {
+            if (marker == null) {
+                Files.createDirectories(root);
+                marker = RunMarker.create(root);
+            }
+            return marker;
+        }
+
+        @Override
+        public synchronized void close() {
+            if (marker != null) {
+                marker.close();
+                marker = null;
+            }
         }
 
         @Override
@@ -70,6 +114,16 @@ final class FileStorageFactory implements StorageFactory {
             } catch (IOException e) {
                 // best effort: a hidden staging file is invisible to readers of *.parquet
             }
+        }
+
+        private static String reason(IOException e) {
+            if (e instanceof AccessDeniedException) {
+                return "permission denied";
+            }
+            if (e instanceof FileSystemException fs && fs.getReason() != null) {
+                return fs.getReason();
+            }
+            return e.getMessage();
         }
 
         private Path resolve(String key) {

@@ -107,7 +107,8 @@ final class CliOptions {
         @ParametersDelegate
         Connector connector = new Connector();
 
-        @Parameter(names = {"--streams", "-s"}, description = "Comma-separated streams to sync (default: all)")
+        @Parameter(names = {"--streams", "-s"}, splitter = io.solidafy.cdk.runtime.selection.WholeValue.class,
+                description = "Comma-separated streams to sync (default: all); write a comma inside a name as \\,")
         List<String> streams = new ArrayList<>();
 
         @Parameter(names = "--state-json", description = "State from a previous run, as JSON")

@@ -4,6 +4,7 @@ import com.beust.jcommander.JCommander;
 import com.beust.jcommander.ParameterException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.solidafy.cdk.runtime.lifecycle.Interruption;
 import io.solidafy.cdk.runtime.protocol.ProtocolWriter;
 import io.solidafy.cdk.spi.ConnectorException;
 import java.io.BufferedOutputStream;
@@ -32,7 +33,7 @@ public final class Main {
     public static void main(String[] args) {
         OutputStream stdout = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
         PrintStream stderr = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-        int code = run(args, stdout, stderr, System.getenv());
+        int code = run(args, stdout, stderr, System.getenv(), Interruption.onSignals());
         System.exit(code);
     }
 
@@ -41,6 +42,12 @@ public final class Main {
      * makes the CLI testable in-process; stdout is flushed before returning.
      */
     public static int run(String[] args, OutputStream stdout, PrintStream stderr, Map<String, String> environment) {
+        return run(args, stdout, stderr, environment, new Interruption());
+    }
+
+    /** Runs one command that {@code interruption} may stop (see {@link Interruption}). */
+    public static int run(String[] args, OutputStream stdout, PrintStream stderr, Map<String, String> environment,
+            Interruption interruption) {
         CliOptions.Root root = new CliOptions.Root();
         CliOptions.ListCommand list = new CliOptions.ListCommand();
         CliOptions.SpecCommand spec = new CliOptions.SpecCommand();
@@ -97,7 +104,7 @@ public final class Main {
         ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
         ProtocolWriter protocol = new ProtocolWriter(stdout, mapper, pretty);
         try {
-            Session session = new Session(mapper, protocol, stderr, common, environment);
+            Session session = new Session(mapper, protocol, stderr, common, environment, interruption);
             Commands commands = new Commands(session);
             return switch (command) {
                 case "list" -> commands.list();

@@ -3,7 +3,9 @@ package io.solidafy.cdk.runtime.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.solidafy.cdk.runtime.config.ConfigLoader;
+import io.solidafy.cdk.runtime.lifecycle.Preflight;
 import io.solidafy.cdk.runtime.pipeline.StreamResult;
+import io.solidafy.cdk.runtime.selection.StreamNames;
 import io.solidafy.cdk.runtime.pipeline.SyncRequest;
 import io.solidafy.cdk.runtime.pipeline.SyncRunner;
 import io.solidafy.cdk.runtime.state.StateFile;
@@ -23,13 +25,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -52,6 +52,8 @@ final class ReadCommand {
 
     int run() {
         long started = System.nanoTime();
+        SyncRunner runner = new SyncRunner(session.protocol, session.stderr);
+        session.interruption.handleWith(runner::cancel); // from here on a signal ends the sync with a CANCELLED summary
         session.protocol.consequenceOfClosedOutput("so the sync stopped; state was saved only up to the records already delivered.");
         String connectorName = options.connector.connector;
         Optional<StateFile> stateFile = Optional.ofNullable(options.stateFile).map(p -> new StateFile(Path.of(p), session.mapper));
@@ -63,7 +65,7 @@ final class ReadCommand {
             SyncState state = incomingState(stateFile);
             stateFile.ifPresent(StateFile::checkWritable);
             SinkFactory sinkFactory = sinkFactory(format);
-            try (ObjectStorage storage = storage(sinkFactory);
+            try (ObjectStorage storage = Preflight.writable(storage(sinkFactory));
                     Sink sink = sinkFactory.open(new SinkRequest(format, Optional.ofNullable(storage), sinkOptions(),
                             Instant.now(), session.protocol::log));
                     Source source = session.open(connector, config)) {
@@ -71,9 +73,9 @@ final class ReadCommand {
                 SyncRequest request = new SyncRequest(connectorName, source, streams, state, stateFile,
                         options.maxRecords == null ? OptionalLong.empty() : OptionalLong.of(options.maxRecords),
                         sink, options.concurrency);
-                List<StreamResult> results = new SyncRunner(session.protocol, session.stderr).run(request);
+                List<StreamResult> results = runner.run(request);
                 writeSummary(connectorName, format, stateFile, results, started, null);
-                return 0;
+                return session.interruption.requested() ? session.interruption.exitCode() : 0;
             }
         } catch (UsageException e) {
             throw e;
@@ -146,11 +148,7 @@ final class ReadCommand {
     }
 
     private List<StreamDescriptor> selectStreams(String connector, List<StreamDescriptor> available) {
-        Set<String> requested = options.streams.stream()
-                .flatMap(s -> List.of(s.split(",")).stream())
-                .map(String::trim)
-                .filter(s -> !s.isEmpty())
-                .collect(Collectors.toCollection(LinkedHashSet::new));
+        List<String> requested = StreamNames.parse(options.streams);
         if (requested.isEmpty()) {
             return available;
         }
@@ -160,7 +158,7 @@ final class ReadCommand {
             StreamDescriptor stream = byName.get(name);
             if (stream == null) {
                 throw new ConnectorException("Unknown stream '" + name + "' for connector '" + connector + "'. Available streams: "
-                        + String.join(", ", byName.keySet()) + ".");
+                        + byName.keySet().stream().map(StreamNames::quote).collect(Collectors.joining(", ")) + ".");
             }
             selected.add(stream);
         }
@@ -170,8 +168,9 @@ final class ReadCommand {
     private void writeSummary(String connector, String format, Optional<StateFile> stateFile, List<StreamResult> results,
             long startedNanos, String fatalError) {
         long succeeded = results.stream().filter(StreamResult::succeeded).count();
-        long failed = results.size() - succeeded;
+        long failed = results.stream().filter(r -> r.error().isPresent()).count();
         String status = fatalError != null || (failed > 0 && succeeded == 0) ? "FAILED" : failed > 0 ? "PARTIAL" : "SUCCEEDED";
+        status = fatalError == null && session.interruption.requested() ? "CANCELLED" : status;
         ObjectNode summary = session.mapper.createObjectNode();
         summary.put("status", status);
         summary.put("connector", connector);

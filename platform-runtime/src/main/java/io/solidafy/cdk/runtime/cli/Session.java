@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.solidafy.cdk.runtime.builtin.BuiltInPlugin;
 import io.solidafy.cdk.runtime.config.ConfigLoader;
 import io.solidafy.cdk.runtime.config.ConfigValidator;
+import io.solidafy.cdk.runtime.lifecycle.Interruption;
 import io.solidafy.cdk.runtime.plugin.LoadedPlugin;
 import io.solidafy.cdk.runtime.plugin.PluginLoader;
 import io.solidafy.cdk.runtime.plugin.PluginRegistry;
@@ -33,13 +34,16 @@ final class Session {
     final ObjectMapper mapper;
     final ProtocolWriter protocol;
     final PrintStream stderr;
+    final Interruption interruption;
     private final CliOptions.Common common;
     private final Map<String, String> environment;
     private PluginRegistry registry;
     private ConnectorResolver resolver;
 
-    Session(ObjectMapper mapper, ProtocolWriter protocol, PrintStream stderr, CliOptions.Common common, Map<String, String> environment) {
+    Session(ObjectMapper mapper, ProtocolWriter protocol, PrintStream stderr, CliOptions.Common common, Map<String, String> environment,
+            Interruption interruption) {
         this.mapper = mapper;
+        this.interruption = interruption;
         this.protocol = protocol;
         this.stderr = stderr;
         this.common = common;

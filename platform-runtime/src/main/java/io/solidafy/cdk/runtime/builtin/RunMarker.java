@@ -1,0 +1,101 @@
+package io.solidafy.cdk.runtime.builtin;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A run's liveness marker in an output directory: the hidden file {@code .solidafy-run-<run id>.lock},
+ * locked by the writing process for as long as the run lives and deleted when it ends. The run id
+ * starts with the process id. A killed process loses its lock, so a later run can tell that the
+ * staging files named after that run id belong to nobody.
+ */
+final class RunMarker implements AutoCloseable {
+
+    private static final Pattern NAME = Pattern.compile("\\.solidafy-run-((\\d+)-[0-9a-f]{8})\\.lock");
+
+    private final String runId;
+    private final Path path;
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private RunMarker(String runId, Path path, FileChannel channel, FileLock lock) {
+        this.runId = runId;
+        this.path = path;
+        this.channel = channel;
+        this.lock = lock;
+    }
+
+    /** Creates and locks a new marker in {@code directory}; this proves the directory writable, too. */
+    static RunMarker create(Path directory) throws IOException {
+        String runId = ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Path path = directory.resolve(".solidafy-run-" + runId + ".lock");
+        FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        try {
+            return new RunMarker(runId, path, channel, channel.lock());
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            Files.deleteIfExists(path);
+            throw e;
+        }
+    }
+
+    String runId() {
+        return runId;
+    }
+
+    /** The run id of a marker file name, if it is one. */
+    static Optional<String> runIdOf(Path file) {
+        Matcher matcher = NAME.matcher(file.getFileName().toString());
+        return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
+    }
+
+    static Path pathFor(Path directory, String runId) {
+        return directory.resolve(".solidafy-run-" + runId + ".lock");
+    }
+
+    /**
+     * Whether the run of this marker is certainly gone: its process id is not alive on this host and
+     * nobody holds the lock (a run on another host sharing the directory still holds it). A marker
+     * of this very process always counts as alive: probing it would release our own lock.
+     */
+    static boolean isDead(Path marker) {
+        Matcher matcher = NAME.matcher(marker.getFileName().toString());
+        if (!matcher.matches()) {
+            return false;
+        }
+        long pid = Long.parseLong(matcher.group(2));
+        if (pid == ProcessHandle.current().pid() || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(marker, StandardOpenOption.WRITE)) {
+            FileLock probe = channel.tryLock();
+            if (probe == null) {
+                return false;
+            }
+            probe.release();
+            return true;
+        } catch (IOException | OverlappingFileLockException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            lock.release();
+            channel.close();
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            // a marker left behind is unlocked, so the next run removes it
+        }
+    }
+}
