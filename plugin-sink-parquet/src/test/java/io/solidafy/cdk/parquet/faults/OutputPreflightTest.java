@@ -1,0 +1,145 @@
+package io.solidafy.cdk.parquet.faults;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.solidafy.cdk.runtime.testing.CliRun;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The output is checked before the source is read: a directory that cannot be written fails the
+ * run with one sentence and reads nothing; a missing one is created; staging files of killed runs
+ * are removed, those of live runs never.
+ */
+class OutputPreflightTest {
+
+    @TempDir
+    Path tmp;
+
+    private CliRun read(Path out) throws IOException {
+        return CliRun.withPlugins(tmp.resolve("plugins"), "read", "-c", "fixture", "--config-json", "{\"count\":3}",
+                "-f", "parquet", "-o", out.toString());
+    }
+
+    @Test
+    void aReadOnlyOutputFailsBeforeTheSourceIsRead() throws Exception {
+        Path out = Files.createDirectories(tmp.resolve("out"));
+        try (ReadOnly ignored = ReadOnly.make(out)) {
+            CliRun run = read(out);
+            assertEquals(1, run.exitCode(), run.toString());
+            assertEquals("Output directory " + out + " cannot be written (" + ignored.reason
+                    + "); fix its permissions or choose another --output.", run.stderr().strip());
+            assertEquals("FAILED", run.summary().get("status").asText());
+            assertEquals(0, run.summary().get("total_records").asInt());
+            assertTrue(run.ofType("RECORD").isEmpty());
+            assertFalse(run.stdout().contains("Starting sync"), "the source was not read: " + run.stdout());
+        }
+    }
+
+    @Test
+    void aMissingOutputDirectoryIsCreated() throws Exception {
+        Path out = tmp.resolve("a/b/out");
+        CliRun run = read(out);
+        assertEquals("SUCCEEDED", run.summary().get("status").asText(), run.toString());
+        assertEquals(1, ParquetFiles.parts(out).size());
+        assertEquals(List.of(), ParquetFiles.hiddenFiles(out), "the run's marker is gone with the run");
+    }
+
+    @Test
+    void stagingFilesOfDeadRunsAreRemovedAndThoseOfLiveRunsKept() throws Exception {
+        Path out = tmp.resolve("out");
+        Path partition = Files.createDirectories(out.resolve("shop_items/dt=2020-01-01"));
+        Process sleeper = new ProcessBuilder("sleep", "60").start();
+        try {
+            String deadRun = finishedProcessPid() + "-0a1b2c3d";
+            String liveRun = sleeper.pid() + "-4e5f6a7b";
+            Path deadMarker = Files.createFile(out.resolve(".solidafy-run-" + deadRun + ".lock"));
+            Path liveMarker = Files.createFile(out.resolve(".solidafy-run-" + liveRun + ".lock"));
+            Path dead = staged(partition, "part-a", deadRun);
+            Path live = staged(partition, "part-b", liveRun);
+            Path oldUnmarked = Files.createFile(partition.resolve(".part-c.parquet.inprogress-" + UUID.randomUUID()));
+            Files.setLastModifiedTime(oldUnmarked, FileTime.from(Instant.now().minus(Duration.ofHours(25))));
+            Path recentUnmarked = Files.createFile(partition.resolve(".part-d.parquet.inprogress-" + UUID.randomUUID()));
+            Path published = Files.writeString(partition.resolve("part-e.parquet"), "not touched");
+
+            CliRun run = read(out);
+            assertEquals("SUCCEEDED", run.summary().get("status").asText(), run.toString());
+
+            assertFalse(Files.exists(dead), "a dead run's staging file goes");
+            assertFalse(Files.exists(deadMarker), "and so does its marker");
+            assertFalse(Files.exists(oldUnmarked), "an unmarked staging file goes after 24 hours");
+            assertTrue(Files.exists(live), "a live run's staging file stays");
+            assertTrue(Files.exists(liveMarker));
+            assertTrue(Files.exists(recentUnmarked), "a recent unmarked staging file stays");
+            assertTrue(Files.exists(published));
+        } finally {
+            sleeper.destroyForcibly();
+        }
+    }
+
+    private static Path staged(Path dir, String name, String runId) throws IOException {
+        Path file = dir.resolve("." + name + ".parquet.inprogress-" + runId + "-" + UUID.randomUUID());
+        return Files.write(file, new byte[4096]);
+    }
+
+    private static long finishedProcessPid() throws Exception {
+        Process process = new ProcessBuilder("true").start();
+        process.waitFor();
+        return process.pid();
+    }
+
+    /**
+     * Makes a directory unwritable: by permissions, or with {@code chattr +i} where permissions do not
+     * stop the user (root).
+     */
+    private record ReadOnly(Path dir, boolean immutable, String reason) implements AutoCloseable {
+
+        static ReadOnly make(Path dir) throws Exception {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("r-xr-xr-x"));
+            String reason = probe(dir);
+            if (reason != null) {
+                return new ReadOnly(dir, false, reason);
+            }
+            Process chattr = new ProcessBuilder("chattr", "+i", dir.toString()).inheritIO().start();
+            assertEquals(0, chattr.waitFor(), "chattr +i " + dir);
+            reason = probe(dir);
+            assertTrue(reason != null, "the directory could not be made read-only");
+            return new ReadOnly(dir, true, reason);
+        }
+
+        /** Why a file cannot be created in {@code dir}, in the storage's words; null if it can. */
+        private static String probe(Path dir) throws IOException {
+            Path probe = dir.resolve("probe");
+            try {
+                Files.createFile(probe);
+                Files.delete(probe);
+                return null;
+            } catch (AccessDeniedException e) {
+                return "permission denied";
+            } catch (FileSystemException e) {
+                return e.getReason();
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            if (immutable) {
+                new ProcessBuilder("chattr", "-i", dir.toString()).inheritIO().start().waitFor();
+            }
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+}
