@@ -24,7 +24,8 @@ import java.util.Properties;
  *
  * <p>stdout carries protocol messages only; diagnostics go to stderr. Exit codes: 0 when the
  * command completed (a sync whose streams failed still completed: see SYNC_SUMMARY), 1 on an error
- * the user can fix (one sentence on stderr), 2 on a command line that cannot be understood.
+ * the user can fix (one sentence on stderr), 2 on a command line that cannot be understood, 143/130
+ * for a sync interrupted by SIGTERM/SIGINT (see {@link Interruption}).
  */
 public final class Main {
 
