@@ -13,7 +13,8 @@ import java.util.function.IntConsumer;
 public final class Interruption {
 
     private final AtomicInteger signals = new AtomicInteger();
-    private final IntConsumer exitNow;
+    private final IntConsumer exit;
+    private final IntConsumer halt;
     private volatile int exitCode;
     private volatile Runnable handler;
 
@@ -28,12 +29,20 @@ public final class Interruption {
      * @param exitNow ends the process at once with the given exit code
      */
     public Interruption(IntConsumer exitNow) {
-        this.exitNow = exitNow;
+        this(exitNow, exitNow);
     }
 
-    /** An interruption triggered by this process's SIGTERM and SIGINT. */
+    private Interruption(IntConsumer exit, IntConsumer halt) {
+        this.exit = exit;
+        this.halt = halt;
+    }
+
+    /**
+     * An interruption triggered by this process's SIGTERM and SIGINT. Outside a sync the first signal
+     * exits normally (shutdown hooks such as temporary-file cleanup run); a second one halts.
+     */
     public static Interruption onSignals() {
-        Interruption interruption = new Interruption(Signals::exitNow);
+        Interruption interruption = new Interruption(System::exit, Runtime.getRuntime()::halt);
         Signals.install(interruption);
         return interruption;
     }
@@ -56,8 +65,10 @@ public final class Interruption {
             exitCode = 128 + number;
         }
         Runnable stop = handler;
-        if (count > 1 || stop == null) {
-            exitNow.accept(exitCode);
+        if (count > 1) {
+            halt.accept(exitCode);
+        } else if (stop == null) {
+            exit.accept(exitCode);
         } else {
             stop.run();
         }

@@ -20,9 +20,4 @@ final class Signals {
             }
         }
     }
-
-    /** Ends the process now, without flushing anything. */
-    static void exitNow(int code) {
-        Runtime.getRuntime().halt(code);
-    }
 }
