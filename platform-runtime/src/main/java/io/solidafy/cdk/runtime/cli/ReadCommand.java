@@ -53,7 +53,11 @@ final class ReadCommand {
     int run() {
         long started = System.nanoTime();
         SyncRunner runner = new SyncRunner(session.protocol, session.stderr);
-        session.interruption.handleWith(runner::cancel); // from here on a signal ends the sync with a CANCELLED summary
+        session.interruption.handleWith(() -> { // from here on a signal ends the sync with a CANCELLED summary
+            runner.cancel();
+            session.stderr.println(session.interruption.signalName() + " received: the sync stops at the next record and saves its state;"
+                    + " send it again to exit at once.");
+        });
         session.protocol.consequenceOfClosedOutput("so the sync stopped; state was saved only up to the records already delivered.");
         String connectorName = options.connector.connector;
         Optional<StateFile> stateFile = Optional.ofNullable(options.stateFile).map(p -> new StateFile(Path.of(p), session.mapper));

@@ -79,6 +79,15 @@ public final class Interruption {
         return signals.get() > 0;
     }
 
+    /** The first signal's name, e.g. {@code SIGTERM}. */
+    public String signalName() {
+        return switch (exitCode - 128) {
+            case 15 -> "SIGTERM";
+            case 2 -> "SIGINT";
+            default -> "signal " + (exitCode - 128);
+        };
+    }
+
     /** The exit code of an interrupted command: 128 plus the first signal's number. */
     public int exitCode() {
         return exitCode;

@@ -47,6 +47,8 @@ class SigtermTest {
         assertTrue(run.awaitBytes(2_000_000, 30_000), run.err());
         run.terminate();
         assertEquals(143, run.waitFor(30), run.err());
+        assertEquals("SIGTERM received: the sync stops at the next record and saves its state; send it again to exit at once.",
+                run.err().strip());
 
         String stdout = run.out();
         assertTrue(stdout.endsWith("\n"), "the last line is complete");
