@@ -83,6 +83,20 @@ class StreamNamingTest {
         assertEquals("table \"q\"", only(read, "public.\"\"\"q\"\"\"").get("v").asText());
     }
 
+    @Test
+    void aDuckDbFileTableWithADotDoesNotShadowASchemaTable(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("names.duckdb");
+        try (Connection db = new org.duckdb.DuckDBDriver().connect("jdbc:duckdb:" + file, new java.util.Properties())) {
+            TestServers.execute(db, "CREATE TABLE \"a.b\" (v VARCHAR)", "INSERT INTO \"a.b\" VALUES ('main table a.b')",
+                    "CREATE SCHEMA a", "CREATE TABLE a.b (v VARCHAR)", "INSERT INTO a.b VALUES ('schema a, table b')");
+        }
+        String config = MAPPER.createObjectNode().put("path", file.toString()).toString();
+        CliRun read = CliRun.classPathOnly("read", "-c", "sqlite", "--config-json", config);
+        assertEquals("SUCCEEDED", read.summary().get("status").asText(), read.toString());
+        assertEquals("main table a.b", only(read, "\"a.b\"").get("v").asText());
+        assertEquals("schema a, table b", only(read, "a.b").get("v").asText());
+    }
+
     private static JsonNode only(CliRun run, String stream) {
         List<JsonNode> records = run.records(stream);
         assertEquals(1, records.size(), stream + ": " + run);

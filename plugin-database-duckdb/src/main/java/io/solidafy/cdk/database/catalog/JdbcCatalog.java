@@ -57,7 +57,7 @@ public final class JdbcCatalog implements Catalog {
                 TableRef table = switch (kind) {
                     case POSTGRES -> kind.isSystemSchema(schema) ? null : new TableRef(null, schema, name, StreamNaming.of(schema, name), view);
                     case MYSQL -> cat == null || kind.isSystemSchema(cat) ? null : new TableRef(cat, null, name, StreamNaming.of(cat, name), view);
-                    case SQLITE -> name.startsWith("sqlite_") ? null : new TableRef(null, null, name, name, view);
+                    case SQLITE -> name.startsWith("sqlite_") ? null : new TableRef(null, null, name, StreamNaming.of(name), view);
                 };
                 if (table != null && !partitions.contains(table.streamName())) {
                     TableRef other = tables.putIfAbsent(table.streamName(), table);
