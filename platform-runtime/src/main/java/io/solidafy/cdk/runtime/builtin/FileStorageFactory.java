@@ -59,7 +59,7 @@ final class FileStorageFactory implements StorageFactory {
                 StaleStaging.sweep(root);
             } catch (IOException e) {
                 throw new ConnectorException("Output directory " + root + " cannot be written (" + reason(e)
-                        + "); fix its permissions or choose another --output.");
+                        + "); make it writable or choose another --output.");
             }
         }
 

@@ -41,11 +41,36 @@ class OutputPreflightTest {
             CliRun run = read(out);
             assertEquals(1, run.exitCode(), run.toString());
             assertEquals("Output directory " + out + " cannot be written (" + ignored.reason
-                    + "); fix its permissions or choose another --output.", run.stderr().strip());
+                    + "); make it writable or choose another --output.", run.stderr().strip());
             assertEquals("FAILED", run.summary().get("status").asText());
             assertEquals(0, run.summary().get("total_records").asInt());
             assertTrue(run.ofType("RECORD").isEmpty());
             assertFalse(run.stdout().contains("Starting sync"), "the source was not read: " + run.stdout());
+        }
+    }
+
+    @Test
+    void anOutputBelowARegularFileIsNamed() throws Exception {
+        Path file = Files.writeString(tmp.resolve("file"), "x");
+        CliRun run = read(file.resolve("out"));
+        assertEquals(1, run.exitCode(), run.toString());
+        assertEquals("Output directory " + file.resolve("out") + " cannot be written (Not a directory); make it writable or choose"
+                + " another --output.", run.stderr().strip());
+        assertEquals("FAILED", run.summary().get("status").asText());
+    }
+
+    @Test
+    void aStreamDirectoryThatCannotBeWrittenFailsTheStreamWithASentence() throws Exception {
+        Path out = Files.createDirectories(tmp.resolve("out"));
+        Path streamDir = Files.createDirectories(out.resolve("shop_items"));
+        try (ReadOnly readOnly = ReadOnly.make(streamDir)) {
+            CliRun run = read(out);
+            String error = run.summaryStream("shop.items").get("error").asText();
+            assertEquals("FAILED", run.summaryStream("shop.items").get("status").asText());
+            assertTrue(error.startsWith("Output directory " + streamDir.resolve("dt=")) && error.endsWith(" cannot be written ("
+                    + readOnly.reason + ")"), error);
+            assertTrue(run.ofType("STATE").stream().noneMatch(s -> s.has("state") && s.get("state").has("stream")),
+                    "no stream state for data that was not written");
         }
     }
 
