@@ -39,13 +39,13 @@ final class RunMarker implements AutoCloseable {
         String runId = ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
         Path path = directory.resolve(".solidafy-run-" + runId + ".lock");
         FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        FileLock lock;
         try {
-            return new RunMarker(runId, path, channel, channel.lock());
-        } catch (IOException | RuntimeException e) {
-            channel.close();
-            Files.deleteIfExists(path);
-            throw e;
+            lock = channel.lock();
+        } catch (IOException e) {
+            lock = null; // no locks on this file system: probes fail as well, so the run never counts as dead
         }
+        return new RunMarker(runId, path, channel, lock);
     }
 
     String runId() {
@@ -91,7 +91,9 @@ final class RunMarker implements AutoCloseable {
     @Override
     public void close() {
         try {
-            lock.release();
+            if (lock != null) {
+                lock.release();
+            }
             channel.close();
             Files.deleteIfExists(path);
         } catch (IOException e) {

@@ -79,6 +79,7 @@ class KillAndResumeTest {
         long duplicates = ids[0] - ids[1];
         assertTrue(duplicates <= (long) kills * CHECKPOINT, duplicates + " duplicates exceed the at-least-once window: " + context);
         assertEquals(List.of(), ParquetFiles.hiddenFiles(out), "the killed runs' staging files and markers are gone: " + context);
-        System.out.println("kill -9 test: " + kills + " kills survived, " + duplicates + " duplicates, 0 lost (" + context + ")");
+        System.out.println("kill -9 test: " + kills + " kills survived, " + duplicates + " duplicates, 0 lost (" + context + ")"
+                + (duplicates > 0 ? "; repeated in " + ParquetFiles.duplicateSources(out) : ""));
     }
 }

@@ -28,6 +28,24 @@ final class ParquetFiles {
         }
     }
 
+    /** The id ranges of the parts holding duplicated ids, per file: where an at-least-once repeat came from. */
+    static String duplicateSources(Path out) throws SQLException {
+        String sql = "WITH rows AS (SELECT id, filename FROM read_parquet('" + out + "/shop_items/*/*.parquet', union_by_name=true,"
+                + " filename=true)), dups AS (SELECT id FROM rows GROUP BY id HAVING count(*) > 1)"
+                + " SELECT regexp_extract(filename, '[^/]+$'), min(id), max(id), count(*) FROM rows WHERE id IN (SELECT id FROM dups)"
+                + " GROUP BY filename ORDER BY 2, 1";
+        StringBuilder text = new StringBuilder();
+        try (Connection duck = new org.duckdb.DuckDBDriver().connect("jdbc:duckdb:", new Properties());
+                Statement statement = duck.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                text.append(rows.getString(1)).append(" ids ").append(rows.getLong(2)).append("..").append(rows.getLong(3))
+                        .append(" (").append(rows.getLong(4)).append(") ");
+            }
+        }
+        return text.toString().trim();
+    }
+
     /** Published parts ({@code *.parquet}, not hidden). */
     static List<Path> parts(Path out) throws IOException {
         return files(out).stream().filter(p -> !hidden(p) && p.toString().endsWith(".parquet")).toList();
