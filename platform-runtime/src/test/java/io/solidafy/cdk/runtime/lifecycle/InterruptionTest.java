@@ -96,6 +96,18 @@ class InterruptionTest {
     }
 
     @Test
+    void concurrentStreamsAllStopAndTheSummaryIsStillLast() throws Exception {
+        CliRun run = readInterrupted(15, 300_000, "--streams", "ascending,descending", "--concurrency", "2");
+        assertEquals(143, run.exitCode(), run.stderr());
+        assertEquals("CANCELLED", run.summary().get("status").asText());
+        for (JsonNode stream : run.summary().get("streams")) {
+            String name = stream.get("stream").asText();
+            assertEquals("CANCELLED", stream.get("status").asText(), stream.toString());
+            assertEquals(run.records(name).size(), stream.get("records_synced").asLong(), name);
+        }
+    }
+
+    @Test
     void aSecondSignalExitsAtOnce() {
         List<Integer> exits = new java.util.ArrayList<>();
         Interruption interruption = new Interruption(exits::add);
