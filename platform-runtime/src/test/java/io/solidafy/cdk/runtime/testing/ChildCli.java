@@ -1,4 +1,4 @@
-package io.solidafy.cdk.parquet.faults;
+package io.solidafy.cdk.runtime.testing;
 
 import java.io.File;
 import java.io.IOException;
@@ -10,15 +10,16 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The real CLI ({@code io.solidafy.cdk.runtime.cli.Main}) in a child JVM on this module's test class
- * path, so it has the runtime, the Parquet plugin and the test fixture, and can be signalled and
- * killed like any process. stdout and stderr go to files beside the run.
+ * The real CLI ({@code io.solidafy.cdk.runtime.cli.Main}) in a child JVM on the calling module's test
+ * class path, so it has the runtime and that module's plugins and fixtures, and can be signalled
+ * and killed like any process. stdout and stderr go to files beside the run. Shared with the
+ * plugin modules' tests through this module's test jar.
  */
-final class ChildCli {
+public final class ChildCli {
 
     private final Process process;
-    final Path stdout;
-    final Path stderr;
+    private final Path stdout;
+    private final Path stderr;
 
     private ChildCli(Process process, Path stdout, Path stderr) {
         this.process = process;
@@ -27,7 +28,7 @@ final class ChildCli {
     }
 
     /** Starts {@code args} with logs in {@code dir} (named after {@code name}). */
-    static ChildCli start(Path dir, String name, List<String> args) throws IOException {
+    public static ChildCli start(Path dir, String name, List<String> args) throws IOException {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", classPath, "io.solidafy.cdk.runtime.cli.Main"));
@@ -42,25 +43,25 @@ final class ChildCli {
         return new ChildCli(process, out, err);
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
     /** SIGTERM (what {@code kill PID} and most schedulers send). */
-    void terminate() {
+    public void terminate() {
         process.destroy();
     }
 
     /** SIGKILL ({@code kill -9}): no chance to clean up. */
-    void kill() {
+    public void kill() {
         process.destroyForcibly();
     }
 
-    boolean alive() {
+    public boolean alive() {
         return process.isAlive();
     }
 
-    int waitFor(int seconds) throws InterruptedException {
+    public int waitFor(int seconds) throws InterruptedException {
         if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("the CLI did not exit within " + seconds + " s");
@@ -68,16 +69,16 @@ final class ChildCli {
         return process.exitValue();
     }
 
-    String out() throws IOException {
+    public String out() throws IOException {
         return Files.readString(stdout, StandardCharsets.UTF_8);
     }
 
-    String err() throws IOException {
+    public String err() throws IOException {
         return Files.readString(stderr, StandardCharsets.UTF_8);
     }
 
     /** Waits until stdout holds {@code text} (or the process ended); false on timeout. */
-    boolean awaitOutput(String text, long timeoutMillis) throws Exception {
+    public boolean awaitOutput(String text, long timeoutMillis) throws Exception {
         long deadline = System.currentTimeMillis() + timeoutMillis;
         while (System.currentTimeMillis() < deadline) {
             if (out().contains(text)) {
@@ -92,7 +93,7 @@ final class ChildCli {
     }
 
     /** Waits until stdout holds at least {@code bytes} bytes; false on timeout. */
-    boolean awaitBytes(long bytes, long timeoutMillis) throws Exception {
+    public boolean awaitBytes(long bytes, long timeoutMillis) throws Exception {
         long deadline = System.currentTimeMillis() + timeoutMillis;
         while (System.currentTimeMillis() < deadline && alive()) {
             if (Files.size(stdout) >= bytes) {
