@@ -54,8 +54,9 @@ public final class SyncRunner {
         List<StreamResult> results = new ArrayList<>();
         if (request.concurrency() == 1 || request.streams().size() == 1) {
             for (StreamDescriptor stream : request.streams()) {
-                if (!sync.cancelled()) {
-                    results.add(runStream(request, stream, sync));
+                StreamResult result = runStream(request, stream, sync);
+                if (result != null) {
+                    results.add(result);
                 }
             }
         } else {
