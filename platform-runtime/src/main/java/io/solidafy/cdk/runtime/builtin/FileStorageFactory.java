@@ -56,11 +56,11 @@ final class FileStorageFactory implements StorageFactory {
         public void checkWritable() {
             try {
                 marker();
-                StaleStaging.sweep(root);
             } catch (IOException e) {
                 throw new ConnectorException("Output directory " + root + " cannot be written (" + reason(e)
                         + "); make it writable or choose another --output.");
             }
+            StaleStaging.sweep(root);
         }
 
         @Override

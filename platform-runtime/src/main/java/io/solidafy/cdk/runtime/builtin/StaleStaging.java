@@ -1,6 +1,7 @@
 package io.solidafy.cdk.runtime.builtin;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -32,36 +33,42 @@ final class StaleStaging {
         return target.resolveSibling("." + target.getFileName() + ".inprogress-" + runId + "-" + unique);
     }
 
-    /** Deletes stale staging files and dead markers under {@code root}. */
-    static void sweep(Path root) throws IOException {
-        if (!Files.isDirectory(root)) {
-            return;
-        }
+    /**
+     * Deletes stale staging files and dead markers under {@code root}. Best effort: what cannot be
+     * listed or deleted (a concurrent run's cleanup, an unreadable folder) stays for a later run.
+     */
+    static void sweep(Path root) {
         Instant oldEnough = Instant.now().minus(UNMARKED_AGE);
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(root, DEPTH)) {
-            files = walk.filter(p -> p.getFileName().toString().startsWith(".")).filter(Files::isRegularFile).toList();
-        }
-        for (Path file : files) {
+        for (Path file : hiddenFiles(root, DEPTH)) {
             Matcher staged = STAGED.matcher(file.getFileName().toString());
             if (!staged.matches()) {
                 continue;
             }
-            Optional<String> runId = Optional.ofNullable(staged.group(1));
-            Path marker = runId.map(id -> RunMarker.pathFor(root, id)).orElse(null);
-            boolean stale = marker != null && Files.exists(marker)
-                    ? RunMarker.isDead(marker)
-                    : modifiedBefore(file, oldEnough);
-            if (stale) {
-                Files.deleteIfExists(file);
+            Optional<Path> marker = Optional.ofNullable(staged.group(1)).map(id -> RunMarker.pathFor(root, id)).filter(Files::exists);
+            if (marker.isPresent() ? RunMarker.isDead(marker.get()) : modifiedBefore(file, oldEnough)) {
+                deleteQuietly(file);
             }
         }
-        try (Stream<Path> markers = Files.list(root)) {
-            for (Path marker : markers.filter(p -> RunMarker.runIdOf(p).isPresent()).toList()) {
-                if (RunMarker.isDead(marker)) {
-                    Files.deleteIfExists(marker);
-                }
+        for (Path marker : hiddenFiles(root, 1)) {
+            if (RunMarker.runIdOf(marker).isPresent() && RunMarker.isDead(marker)) {
+                deleteQuietly(marker);
             }
+        }
+    }
+
+    private static List<Path> hiddenFiles(Path root, int depth) {
+        try (Stream<Path> walk = Files.walk(root, depth)) {
+            return walk.filter(p -> p.getFileName().toString().startsWith(".")).filter(Files::isRegularFile).toList();
+        } catch (IOException | UncheckedIOException e) {
+            return List.of();
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // left for a later run
         }
     }
 
