@@ -17,8 +17,7 @@ import java.util.UUID;
  * The local file system as an object storage ({@code file:} URLs and plain paths). Objects are
  * staged as hidden files beside their destination (same file system) and published with a hard
  * link, which fails instead of replacing an existing file. Staging names carry the run's id, so
- * the preflight ({@link ObjectStorage#checkWritable()}) can remove those of killed runs ({@link
- * StaleStaging}).
+ * later runs can remove those of killed runs ({@link StaleStaging}).
  */
 final class FileStorageFactory implements StorageFactory {
 
@@ -60,15 +59,19 @@ final class FileStorageFactory implements StorageFactory {
                 throw new ConnectorException("Output directory " + root + " cannot be written (" + reason(e)
                         + "); make it writable or choose another --output.");
             }
-            StaleStaging.sweep(root);
+            StaleStaging.sweepDeadRuns(root);
         }
 
         @Override
         public Path stage(String key) throws IOException {
             Path target = resolve(key);
             try {
-                Files.createDirectories(target.getParent());
-                return Files.createFile(StaleStaging.stagingPath(target, marker().runId(), UUID.randomUUID().toString()));
+                Path dir = Files.createDirectories(target.getParent());
+                RunMarker run = marker();
+                if (run.record(dir)) { // recorded before the first file, so a kill never hides one
+                    StaleStaging.sweepDirectory(root, dir);
+                }
+                return Files.createFile(StaleStaging.stagingPath(target, run.runId(), UUID.randomUUID().toString()));
             } catch (IOException e) {
                 throw new IOException("Output directory " + target.getParent() + " cannot be written (" + reason(e) + ")", e);
             }

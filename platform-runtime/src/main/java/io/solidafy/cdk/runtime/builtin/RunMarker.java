@@ -1,13 +1,18 @@
 package io.solidafy.cdk.runtime.builtin;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,29 +20,34 @@ import java.util.regex.Pattern;
 /**
  * A run's liveness marker in an output directory: the hidden file {@code .solidafy-run-<run id>.lock},
  * locked by the writing process for as long as the run lives and deleted when it ends. The run id
- * starts with the process id. A killed process loses its lock, so a later run can tell that the
- * staging files named after that run id belong to nobody.
+ * starts with the process id. It lists, one per line, the folders (relative to the output) where
+ * the run stages files, written before the first file is staged there. A killed process loses its
+ * lock, so a later run can tell that the staging files of that run belong to nobody, and where
+ * they are without walking the whole output.
  */
 final class RunMarker implements AutoCloseable {
 
     private static final Pattern NAME = Pattern.compile("\\.solidafy-run-((\\d+)-[0-9a-f]{8})\\.lock");
 
     private final String runId;
+    private final Path root;
     private final Path path;
     private final FileChannel channel;
     private final FileLock lock;
+    private final Set<Path> recorded = new HashSet<>();
 
-    private RunMarker(String runId, Path path, FileChannel channel, FileLock lock) {
+    private RunMarker(String runId, Path root, Path path, FileChannel channel, FileLock lock) {
         this.runId = runId;
+        this.root = root;
         this.path = path;
         this.channel = channel;
         this.lock = lock;
     }
 
-    /** Creates and locks a new marker in {@code directory}; this proves the directory writable, too. */
-    static RunMarker create(Path directory) throws IOException {
+    /** Creates and locks a new marker in {@code root}; this proves the directory writable, too. */
+    static RunMarker create(Path root) throws IOException {
         String runId = ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        Path path = directory.resolve(".solidafy-run-" + runId + ".lock");
+        Path path = pathFor(root, runId);
         FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         FileLock lock;
         try {
@@ -45,11 +55,26 @@ final class RunMarker implements AutoCloseable {
         } catch (IOException e) {
             lock = null; // no locks on this file system: probes fail as well, so the run never counts as dead
         }
-        return new RunMarker(runId, path, channel, lock);
+        return new RunMarker(runId, root, path, channel, lock);
     }
 
     String runId() {
         return runId;
+    }
+
+    /**
+     * Notes that this run stages files in {@code directory}; answers true the first time, when the
+     * caller may also sweep that directory.
+     */
+    synchronized boolean record(Path directory) throws IOException {
+        if (!recorded.add(directory)) {
+            return false;
+        }
+        ByteBuffer line = ByteBuffer.wrap((root.relativize(directory) + "\n").getBytes(StandardCharsets.UTF_8));
+        while (line.hasRemaining()) {
+            channel.write(line);
+        }
+        return true;
     }
 
     /** The run id of a marker file name, if it is one. */
@@ -58,8 +83,22 @@ final class RunMarker implements AutoCloseable {
         return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
 
-    static Path pathFor(Path directory, String runId) {
-        return directory.resolve(".solidafy-run-" + runId + ".lock");
+    static Path pathFor(Path root, String runId) {
+        return root.resolve(".solidafy-run-" + runId + ".lock");
+    }
+
+    /** The folders a dead run's marker lists, resolved against {@code root} (never outside it). */
+    static List<Path> stagingDirectories(Path root, Path marker) {
+        try {
+            return Files.readAllLines(marker, StandardCharsets.UTF_8).stream()
+                    .filter(line -> !line.isBlank())
+                    .map(line -> root.resolve(line).normalize())
+                    .filter(dir -> dir.startsWith(root))
+                    .distinct()
+                    .toList();
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
     }
 
     /**

@@ -1,29 +1,33 @@
 package io.solidafy.cdk.runtime.builtin;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
- * Removes the staging files that killed runs left in an output directory. A staging file is
- * {@code .<name>.inprogress-<run id>-<uuid>}; it is deleted when its run's {@link RunMarker} shows
- * the run is gone. Staging files without a run id (written by older versions) or whose marker is
- * missing are deleted only once unmodified for {@link #UNMARKED_AGE}, so a live run is never touched.
+ * Removes the staging files that killed runs left in an output directory, without walking the
+ * whole output (a year of partitions is tens of thousands of files). A staging file is {@code
+ * .<name>.inprogress-<run id>-<uuid>}:
+ * <ul>
+ *   <li>at the start of a run, every dead run's {@link RunMarker} names the folders where that run
+ *       staged: its staging files there are deleted, then the marker;</li>
+ *   <li>when a run first stages into a folder, it also deletes the staging files there whose run is
+ *       dead, and those without a run id (older versions) once unmodified for {@link #UNMARKED_AGE}.</li>
+ * </ul>
+ * A live run's files are never touched. Best effort: what cannot be listed or deleted stays for a
+ * later run.
  */
 final class StaleStaging {
 
     static final Duration UNMARKED_AGE = Duration.ofHours(24);
-    /** Object keys are {@code <stream>/dt=<date>/<file>}: a little deeper covers other layouts. */
-    private static final int DEPTH = 4;
     private static final Pattern STAGED = Pattern.compile("\\..+\\.inprogress-(?:(\\d+-[0-9a-f]{8})-)?[0-9a-f-]{36}");
 
     private StaleStaging() {}
@@ -33,13 +37,28 @@ final class StaleStaging {
         return target.resolveSibling("." + target.getFileName() + ".inprogress-" + runId + "-" + unique);
     }
 
-    /**
-     * Deletes stale staging files and dead markers under {@code root}. Best effort: what cannot be
-     * listed or deleted (a concurrent run's cleanup, an unreadable folder) stays for a later run.
-     */
-    static void sweep(Path root) {
+    /** Deletes what dead runs staged under {@code root}, found through their markers, and the markers. */
+    static void sweepDeadRuns(Path root) {
+        for (Path marker : hidden(root)) {
+            Optional<String> runId = RunMarker.runIdOf(marker);
+            if (runId.isPresent() && RunMarker.isDead(marker)) {
+                for (Path dir : RunMarker.stagingDirectories(root, marker)) {
+                    for (Path file : hidden(dir)) {
+                        Matcher staged = STAGED.matcher(file.getFileName().toString());
+                        if (staged.matches() && runId.get().equals(staged.group(1))) {
+                            deleteQuietly(file);
+                        }
+                    }
+                }
+                deleteQuietly(marker);
+            }
+        }
+    }
+
+    /** Deletes the stale staging files of one folder (see the class comment). */
+    static void sweepDirectory(Path root, Path dir) {
         Instant oldEnough = Instant.now().minus(UNMARKED_AGE);
-        for (Path file : hiddenFiles(root, DEPTH)) {
+        for (Path file : hidden(dir)) {
             Matcher staged = STAGED.matcher(file.getFileName().toString());
             if (!staged.matches()) {
                 continue;
@@ -49,18 +68,24 @@ final class StaleStaging {
                 deleteQuietly(file);
             }
         }
-        for (Path marker : hiddenFiles(root, 1)) {
-            if (RunMarker.runIdOf(marker).isPresent() && RunMarker.isDead(marker)) {
-                deleteQuietly(marker);
-            }
-        }
     }
 
-    private static List<Path> hiddenFiles(Path root, int depth) {
-        try (Stream<Path> walk = Files.walk(root, depth)) {
-            return walk.filter(p -> p.getFileName().toString().startsWith(".")).filter(Files::isRegularFile).toList();
-        } catch (IOException | UncheckedIOException e) {
-            return List.of();
+    /** The hidden entries of one folder, read without a file status call per entry. */
+    private static List<Path> hidden(Path dir) {
+        List<Path> found = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, ".*")) {
+            entries.forEach(found::add);
+        } catch (IOException | RuntimeException e) {
+            // a folder that cannot be listed is swept by a later run
+        }
+        return found;
+    }
+
+    private static boolean modifiedBefore(Path file, Instant limit) {
+        try {
+            return Files.getLastModifiedTime(file).toInstant().isBefore(limit);
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -69,15 +94,6 @@ final class StaleStaging {
             Files.deleteIfExists(file);
         } catch (IOException e) {
             // left for a later run
-        }
-    }
-
-    private static boolean modifiedBefore(Path file, Instant limit) {
-        try {
-            FileTime modified = Files.getLastModifiedTime(file);
-            return modified.toInstant().isBefore(limit);
-        } catch (IOException e) {
-            return false;
         }
     }
 }

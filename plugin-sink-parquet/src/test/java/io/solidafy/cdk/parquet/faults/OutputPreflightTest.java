@@ -14,6 +14,8 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -86,24 +88,29 @@ class OutputPreflightTest {
     @Test
     void stagingFilesOfDeadRunsAreRemovedAndThoseOfLiveRunsKept() throws Exception {
         Path out = tmp.resolve("out");
-        Path partition = Files.createDirectories(out.resolve("shop_items/dt=2020-01-01"));
+        // the partition this run writes into, and an older one only a dead run's marker points to
+        Path today = Files.createDirectories(out.resolve("shop_items/dt=" + LocalDate.now(ZoneOffset.UTC)));
+        Path older = Files.createDirectories(out.resolve("shop_items/dt=2020-01-01"));
         Process sleeper = new ProcessBuilder("sleep", "60").start();
         try {
             String deadRun = finishedProcessPid() + "-0a1b2c3d";
             String liveRun = sleeper.pid() + "-4e5f6a7b";
-            Path deadMarker = Files.createFile(out.resolve(".solidafy-run-" + deadRun + ".lock"));
-            Path liveMarker = Files.createFile(out.resolve(".solidafy-run-" + liveRun + ".lock"));
-            Path dead = staged(partition, "part-a", deadRun);
-            Path live = staged(partition, "part-b", liveRun);
-            Path oldUnmarked = Files.createFile(partition.resolve(".part-c.parquet.inprogress-" + UUID.randomUUID()));
+            Path deadMarker = Files.writeString(out.resolve(".solidafy-run-" + deadRun + ".lock"),
+                    "shop_items/dt=2020-01-01\nshop_items/dt=" + LocalDate.now(ZoneOffset.UTC) + "\n../../escape\n");
+            Path liveMarker = Files.writeString(out.resolve(".solidafy-run-" + liveRun + ".lock"), out.relativize(today) + "\n");
+            Path deadOld = staged(older, "part-a", deadRun);
+            Path deadToday = staged(today, "part-b", deadRun);
+            Path live = staged(today, "part-c", liveRun);
+            Path oldUnmarked = Files.createFile(today.resolve(".part-d.parquet.inprogress-" + UUID.randomUUID()));
             Files.setLastModifiedTime(oldUnmarked, FileTime.from(Instant.now().minus(Duration.ofHours(25))));
-            Path recentUnmarked = Files.createFile(partition.resolve(".part-d.parquet.inprogress-" + UUID.randomUUID()));
-            Path published = Files.writeString(partition.resolve("part-e.parquet"), "not touched");
+            Path recentUnmarked = Files.createFile(today.resolve(".part-e.parquet.inprogress-" + UUID.randomUUID()));
+            Path published = Files.writeString(older.resolve("part-f.parquet"), "not touched");
 
             CliRun run = read(out);
             assertEquals("SUCCEEDED", run.summary().get("status").asText(), run.toString());
 
-            assertFalse(Files.exists(dead), "a dead run's staging file goes");
+            assertFalse(Files.exists(deadOld), "a dead run's staging file goes, wherever its marker says it staged");
+            assertFalse(Files.exists(deadToday));
             assertFalse(Files.exists(deadMarker), "and so does its marker");
             assertFalse(Files.exists(oldUnmarked), "an unmarked staging file goes after 24 hours");
             assertTrue(Files.exists(live), "a live run's staging file stays");
