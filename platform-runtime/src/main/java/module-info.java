@@ -9,10 +9,12 @@ module io.solidafy.cdk.runtime {
     requires org.eclipse.jetty.server;
     requires micrometer.core;
     requires micrometer.registry.prometheus;
+    requires jdk.unsupported;
 
     exports io.solidafy.cdk.runtime.cli;
 
     opens io.solidafy.cdk.runtime.cli to jcommander;
+    opens io.solidafy.cdk.runtime.selection to jcommander;
 
     uses io.solidafy.cdk.spi.Plugin;
 }

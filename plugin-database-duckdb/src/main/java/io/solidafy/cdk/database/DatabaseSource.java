@@ -3,6 +3,7 @@ package io.solidafy.cdk.database;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.solidafy.cdk.database.catalog.Catalog;
+import io.solidafy.cdk.database.catalog.StreamNaming;
 import io.solidafy.cdk.database.catalog.TableRef;
 import io.solidafy.cdk.database.config.DatabaseConfig;
 import io.solidafy.cdk.database.engine.Engine;
@@ -145,7 +146,10 @@ final class DatabaseSource implements Source {
         try (Connection connection = engine.connect()) {
             Map<String, TableRef> found = new LinkedHashMap<>();
             for (TableRef table : engine.catalog().tables(connection, config.includeViews())) {
-                found.put(table.streamName(), table);
+                TableRef other = found.putIfAbsent(table.streamName(), table);
+                if (other != null) {
+                    throw StreamNaming.clash(other, table);
+                }
             }
             if (!connection.getAutoCommit()) {
                 connection.rollback();

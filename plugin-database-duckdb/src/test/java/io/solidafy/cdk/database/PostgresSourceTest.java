@@ -22,6 +22,8 @@ class PostgresSourceTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String HOSTILE = "we\"ird; DROP TABLE public.victim; --";
+    /** Its stream name: the table name holds a dot, so it is quoted (see StreamNaming). */
+    private static final String HOSTILE_STREAM = "public.\"" + HOSTILE.replace("\"", "\"\"") + "\"";
     private static String database;
 
     @BeforeAll
@@ -148,7 +150,7 @@ class PostgresSourceTest {
         assertEquals("database", body.get("connector_type").asText());
         List<String> names = new ArrayList<>();
         body.get("streams").forEach(s -> names.add(s.asText()));
-        assertTrue(names.containsAll(List.of("public.all_types", "public.orders", "public.victim", "public." + HOSTILE,
+        assertTrue(names.containsAll(List.of("public.all_types", "public.orders", "public.victim", HOSTILE_STREAM,
                 "sales.items")), streams.toString());
         assertTrue(names.stream().allMatch(n -> n.startsWith("public.") || n.startsWith("sales.")), "no system schemas: " + names);
         assertTrue(names.contains("sales.measurements"), "a partitioned table is one stream: " + names);
@@ -227,9 +229,9 @@ class PostgresSourceTest {
 
     @Test
     void hostileTableAndColumnNamesAreQuotedNotExecuted() throws Exception {
-        CliRun read = CliRun.classPathOnly("read", "-c", "postgres", "--config-json", config().toString(), "-s", "public." + HOSTILE);
+        CliRun read = CliRun.classPathOnly("read", "-c", "postgres", "--config-json", config().toString(), "-s", HOSTILE_STREAM);
         assertEquals("SUCCEEDED", read.summary().get("status").asText(), read.toString());
-        List<JsonNode> records = read.records("public." + HOSTILE);
+        List<JsonNode> records = read.records(HOSTILE_STREAM);
         assertEquals(2, records.size());
         assertEquals(1, records.get(0).get("col \"x\" name").asInt());
         assertEquals("drop", records.get(0).get("select").asText());

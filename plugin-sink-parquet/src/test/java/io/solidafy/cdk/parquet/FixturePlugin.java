@@ -21,6 +21,8 @@ import java.util.Optional;
  * A test-only source, {@code fixture}: stream {@code shop.items} emits the config's {@code records}
  * then {@code count} generated ones, checkpoints every {@code checkpoint_every} records, and fails
  * after {@code fail_after} records. A {@code schema} in the config becomes the stream's JSON schema.
+ * With {@code resume}, generated records start after the saved cursor (their {@code id}), and
+ * checkpoints carry that cursor.
  */
 public final class FixturePlugin implements Plugin {
 
@@ -39,7 +41,8 @@ public final class FixturePlugin implements Plugin {
                     ConfigField.optional("count", "integer", "generated records to emit after them", null),
                     ConfigField.optional("fail_after", "integer", "fail after this many records", null),
                     ConfigField.optional("checkpoint_every", "integer", "checkpoint every N records", null),
-                    ConfigField.optional("schema", "object", "the stream's JSON schema", null));
+                    ConfigField.optional("schema", "object", "the stream's JSON schema", null),
+                    ConfigField.optional("resume", "boolean", "start generated records after the saved cursor", null));
             return List.of(new ConnectorInfo("fixture", "1.0.0", List.of(), "Parquet sink test fixture", "Test", "api", fields,
                     List.of(STREAM), false, Optional.empty()));
         }
@@ -71,7 +74,8 @@ public final class FixturePlugin implements Plugin {
             JsonNode records = config.path("records");
             long count = config.path("count").asLong(0);
             long total = records.size() + count;
-            for (long i = 0; i < total; i++) {
+            long first = config.path("resume").asBoolean() ? request.cursor().map(JsonNode::asLong).orElse(0L) : 0;
+            for (long i = first; i < total; i++) {
                 if (emitted == failAfter) {
                     throw new ConnectorException("The fixture failed on purpose after " + emitted + " records.");
                 }
@@ -81,7 +85,11 @@ public final class FixturePlugin implements Plugin {
                 }
                 emitted++;
                 if (every > 0 && emitted % every == 0) {
-                    emitter.checkpoint(JsonNodeFactory.instance.objectNode().put("emitted", emitted));
+                    ObjectNode state = JsonNodeFactory.instance.objectNode().put("emitted", emitted);
+                    if (config.path("resume").asBoolean()) {
+                        state.put("cursor", i + 1); // the id of the last record: a resume starts after it
+                    }
+                    emitter.checkpoint(state);
                 }
             }
         }

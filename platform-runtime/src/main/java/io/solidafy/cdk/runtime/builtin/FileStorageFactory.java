@@ -10,8 +10,10 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -28,7 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The local file system as an object storage ({@code file:} URLs and plain paths). Objects are
  * staged as hidden files beside their destination (same file system) and published with a hard
- * link, which fails instead of replacing an existing file.
+ * link, which fails instead of replacing an existing file. Staging names carry the run's id, so
+ * later runs can remove those of killed runs ({@link StaleStaging}).
  *
  * <p>Small objects (state files) are replaced atomically (temporary file, fsync, rename); their
  * version is a SHA-256 of the content, and a conditional write compares it under a lock on a hidden
@@ -53,18 +56,62 @@ final class FileStorageFactory implements StorageFactory {
         return new FileStorage(root);
     }
 
-    private record FileStorage(Path root) implements ObjectStorage {
+    /** One run's view of a local directory; holds the run's {@link RunMarker} from the first write on. */
+    private static final class FileStorage implements ObjectStorage {
+
+        private final Path root;
+        private RunMarker marker;
+
+        FileStorage(Path root) {
+            this.root = root;
+        }
 
         @Override
         public String location() {
             return root.toString();
         }
 
+        /** Creates the directory when missing, proves it writable, and removes what killed runs left there. */
+        @Override
+        public void checkWritable() {
+            try {
+                marker();
+            } catch (IOException e) {
+                throw new ConnectorException("Output directory " + root + " cannot be written (" + reason(e)
+                        + "); make it writable or choose another --output.");
+            }
+            StaleStaging.sweepDeadRuns(root);
+        }
+
         @Override
         public Path stage(String key) throws IOException {
             Path target = resolve(key);
-            Files.createDirectories(target.getParent());
-            return Files.createFile(target.resolveSibling("." + target.getFileName() + ".inprogress-" + UUID.randomUUID()));
+            try {
+                Path dir = Files.createDirectories(target.getParent());
+                RunMarker run = marker();
+                if (run.record(dir)) { // recorded before the first file, so a kill never hides one
+                    StaleStaging.sweepDirectory(root, dir);
+                }
+                return Files.createFile(StaleStaging.stagingPath(target, run.runId(), UUID.randomUUID().toString()));
+            } catch (IOException e) {
+                throw new IOException("Output directory " + target.getParent() + " cannot be written (" + reason(e) + ")", e);
+            }
+        }
+
+        private synchronized RunMarker marker() throws IOException {
+            if (marker == null) {
+                Files.createDirectories(root);
+                marker = RunMarker.create(root);
+            }
+            return marker;
+        }
+
+        @Override
+        public synchronized void close() {
+            if (marker != null) {
+                marker.close();
+                marker = null;
+            }
         }
 
         @Override
@@ -148,6 +195,16 @@ final class FileStorageFactory implements StorageFactory {
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException("SHA-256 is part of every JDK", e);
             }
+        }
+
+        private static String reason(IOException e) {
+            if (e instanceof AccessDeniedException) {
+                return "permission denied";
+            }
+            if (e instanceof FileSystemException fs && fs.getReason() != null) {
+                return fs.getReason();
+            }
+            return e.getMessage();
         }
 
         private Path resolve(String key) {

@@ -120,7 +120,8 @@ final class CliOptions {
         @ParametersDelegate
         Connector connector = new Connector();
 
-        @Parameter(names = {"--streams", "-s"}, description = "Comma-separated streams to sync (default: all)")
+        @Parameter(names = {"--streams", "-s"}, splitter = io.solidafy.cdk.runtime.selection.WholeValue.class,
+                description = "Comma-separated streams to sync (default: all); write a comma inside a name as \\,")
         List<String> streams = new ArrayList<>();
 
         @Parameter(names = "--state-json", description = "State from a previous run, as JSON")
@@ -145,7 +146,7 @@ final class CliOptions {
         int concurrency = 1;
 
         ReadOptions options() {
-            return new ReadOptions(connector.input(), streams, Optional.ofNullable(stateJson), Optional.ofNullable(stateFile), format,
+            return new ReadOptions(connector.input(), io.solidafy.cdk.runtime.selection.StreamNames.parse(streams), Optional.ofNullable(stateJson), Optional.ofNullable(stateFile), format,
                     Optional.ofNullable(output), sinkOptions, maxRecords == null ? OptionalLong.empty() : OptionalLong.of(maxRecords),
                     concurrency);
         }

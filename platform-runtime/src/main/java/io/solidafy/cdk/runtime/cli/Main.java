@@ -10,6 +10,7 @@ import io.solidafy.cdk.runtime.ops.ReadCommand;
 import io.solidafy.cdk.runtime.ops.Resolution;
 import io.solidafy.cdk.runtime.ops.Session;
 import io.solidafy.cdk.runtime.ops.UsageException;
+import io.solidafy.cdk.runtime.lifecycle.Interruption;
 import io.solidafy.cdk.runtime.protocol.ProtocolWriter;
 import io.solidafy.cdk.spi.ConnectorException;
 import java.io.BufferedOutputStream;
@@ -29,7 +30,8 @@ import java.util.Properties;
  *
  * <p>stdout carries protocol messages only; diagnostics go to stderr. Exit codes: 0 when the
  * command completed (a sync whose streams failed still completed: see SYNC_SUMMARY), 1 on an error
- * the user can fix (one sentence on stderr), 2 on a command line that cannot be understood.
+ * the user can fix (one sentence on stderr), 2 on a command line that cannot be understood, 143/130
+ * for a sync interrupted by SIGTERM/SIGINT (see {@link Interruption}).
  */
 public final class Main {
 
@@ -38,7 +40,7 @@ public final class Main {
     public static void main(String[] args) {
         OutputStream stdout = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
         PrintStream stderr = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-        int code = run(args, stdout, stderr, System.getenv());
+        int code = run(args, stdout, stderr, System.getenv(), Interruption.onSignals());
         System.exit(code);
     }
 
@@ -47,6 +49,12 @@ public final class Main {
      * makes the CLI testable in-process; stdout is flushed before returning.
      */
     public static int run(String[] args, OutputStream stdout, PrintStream stderr, Map<String, String> environment) {
+        return run(args, stdout, stderr, environment, new Interruption());
+    }
+
+    /** Runs one command that {@code interruption} may stop (see {@link Interruption}). */
+    public static int run(String[] args, OutputStream stdout, PrintStream stderr, Map<String, String> environment,
+            Interruption interruption) {
         CliOptions.Root root = new CliOptions.Root();
         CliOptions.ListCommand list = new CliOptions.ListCommand();
         CliOptions.SpecCommand spec = new CliOptions.SpecCommand();
@@ -105,11 +113,12 @@ public final class Main {
         try {
             protocol.setMinimumLevel(Session.parseLevel(common.logLevel));
             if ("serve".equals(command)) {
+                interruption.disarm(); // the server drains its syncs in a shutdown hook and exits 0
                 return ServeAdapter.serve(serve, mapper, protocol, stderr, environment);
             }
             Platform platform = Platform.load(PluginsDir.resolve(common.pluginsDir, environment), Resolution.namesAndPaths(),
                     message -> stderr.println(protocol.masker().mask("warning: " + message)));
-            Session session = new Session(mapper, protocol, stderr, platform);
+            Session session = new Session(mapper, protocol, stderr, platform, interruption);
             Commands commands = new Commands(session);
             return switch (command) {
                 case "list" -> commands.list();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.solidafy.cdk.spi.ConnectorException;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -60,6 +61,8 @@ public final class ConfigLoader {
             return Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new ConnectorException(what + " " + file + " does not exist.");
+        } catch (CharacterCodingException e) {
+            throw new ConnectorException(what + " " + file + " is not UTF-8 text (is it a binary file?); give a JSON file.");
         } catch (IOException e) {
             throw new ConnectorException(what + " " + file + " cannot be read: " + e.getMessage() + ".");
         }

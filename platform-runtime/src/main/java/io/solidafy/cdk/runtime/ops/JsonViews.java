@@ -87,7 +87,7 @@ public final class JsonViews {
     public static ObjectNode streamResult(StreamResult result) {
         ObjectNode node = NODES.objectNode();
         node.put("stream", result.stream());
-        node.put("status", result.succeeded() ? "SUCCESS" : "FAILED");
+        node.put("status", result.status());
         node.put("records_synced", result.records());
         node.put("duration_ms", result.durationMs());
         if (!result.outputFiles().isEmpty()) {

@@ -3,7 +3,9 @@ package io.solidafy.cdk.runtime.ops;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.solidafy.cdk.runtime.config.ConfigLoader;
+import io.solidafy.cdk.runtime.lifecycle.Preflight;
 import io.solidafy.cdk.runtime.pipeline.StreamResult;
+import io.solidafy.cdk.runtime.selection.StreamNames;
 import io.solidafy.cdk.runtime.pipeline.SyncRequest;
 import io.solidafy.cdk.runtime.pipeline.SyncRunner;
 import io.solidafy.cdk.runtime.state.StateFile;
@@ -52,6 +54,13 @@ public final class ReadCommand {
 
     public int run() {
         long started = System.nanoTime();
+        SyncRunner runner = new SyncRunner(session.protocol, session.stderr);
+        session.onCancel(runner::cancel); // a server's client that went away, or its shutdown
+        session.interruption.handleWith(() -> { // from here on a signal ends the sync with a CANCELLED summary
+            runner.cancel();
+            session.stderr.println(session.interruption.signalName() + " received: the sync stops at the next record and saves its state;"
+                    + " send it again to exit at once.");
+        });
         session.protocol.consequenceOfClosedOutput("so the sync stopped; state was saved only up to the records already delivered.");
         String connectorName = options.connector().reference();
         Optional<StateFile> stateFile = options.stateFile().map(p -> StateFile.at(p, session::registry, session.mapper));
@@ -63,18 +72,16 @@ public final class ReadCommand {
             SyncState state = incomingState(stateFile);
             stateFile.ifPresent(StateFile::checkWritable);
             SinkFactory sinkFactory = sinkFactory(format);
-            try (ObjectStorage storage = storage(sinkFactory);
+            try (ObjectStorage storage = Preflight.writable(storage(sinkFactory));
                     Sink sink = sinkFactory.open(new SinkRequest(format, Optional.ofNullable(storage), sinkOptions(),
                             Instant.now(), session.protocol::log));
                     Source source = session.open(connector, config)) {
                 List<StreamDescriptor> streams = selectStreams(connector.info().name(), source.streams());
                 SyncRequest request = new SyncRequest(connectorName, source, streams, state, stateFile,
                         options.maxRecords(), sink, options.concurrency());
-                SyncRunner runner = new SyncRunner(session.protocol, session.stderr);
-                session.onCancel(runner::cancel);
                 List<StreamResult> results = runner.run(request);
                 writeSummary(connectorName, format, stateFile, results, started, null);
-                return 0;
+                return session.interruption.requested() ? session.interruption.exitCode() : 0;
             }
         } catch (UsageException e) {
             throw e;
@@ -133,14 +140,7 @@ public final class ReadCommand {
         StorageFactory factory = session.registry().storage(scheme).orElseThrow(() -> new ConnectorException(
                 "No installed storage plugin handles " + scheme + ":// outputs; install the cloud storage plugin or write to a local directory."));
         URI location = scheme.equals("file") && !matcher.matches() ? Path.of(output).toAbsolutePath().normalize().toUri() : URI.create(output);
-        ObjectStorage storage = factory.open(location);
-        try {
-            storage.checkWritable(); // fail fast, before the source is asked for anything
-        } catch (IOException | RuntimeException e) {
-            storage.close();
-            throw e;
-        }
-        return storage;
+        return factory.open(location);
     }
 
     private ObjectNode sinkOptions() {
@@ -156,11 +156,7 @@ public final class ReadCommand {
     }
 
     private List<StreamDescriptor> selectStreams(String connector, List<StreamDescriptor> available) {
-        Set<String> requested = options.streams().stream()
-                .flatMap(s -> List.of(s.split(",")).stream())
-                .map(String::trim)
-                .filter(s -> !s.isEmpty())
-                .collect(Collectors.toCollection(LinkedHashSet::new));
+        Set<String> requested = new LinkedHashSet<>(options.streams()); // names are whole here: the CLI parsed its escapes
         if (requested.isEmpty()) {
             return available;
         }
@@ -170,7 +166,7 @@ public final class ReadCommand {
             StreamDescriptor stream = byName.get(name);
             if (stream == null) {
                 throw new ConnectorException("Unknown stream '" + name + "' for connector '" + connector + "'. Available streams: "
-                        + String.join(", ", byName.keySet()) + ".");
+                        + byName.keySet().stream().map(StreamNames::quote).collect(Collectors.joining(", ")) + ".");
             }
             selected.add(stream);
         }
@@ -180,8 +176,9 @@ public final class ReadCommand {
     private void writeSummary(String connector, String format, Optional<StateFile> stateFile, List<StreamResult> results,
             long startedNanos, String fatalError) {
         long succeeded = results.stream().filter(StreamResult::succeeded).count();
-        long failed = results.size() - succeeded;
+        long failed = results.stream().filter(r -> r.error().isPresent()).count();
         String status = fatalError != null || (failed > 0 && succeeded == 0) ? "FAILED" : failed > 0 ? "PARTIAL" : "SUCCEEDED";
+        status = fatalError == null && (session.interruption.requested() || session.cancelled()) ? "CANCELLED" : status;
         ObjectNode summary = session.mapper.createObjectNode();
         summary.put("status", status);
         summary.put("connector", connector);

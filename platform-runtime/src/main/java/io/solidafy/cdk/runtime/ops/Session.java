@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.solidafy.cdk.runtime.config.ConfigLoader;
 import io.solidafy.cdk.runtime.config.ConfigValidator;
+import io.solidafy.cdk.runtime.lifecycle.Interruption;
 import io.solidafy.cdk.runtime.plugin.PluginRegistry;
 import io.solidafy.cdk.runtime.protocol.ProtocolWriter;
 import io.solidafy.cdk.runtime.protocol.SecretMasker;
@@ -29,13 +30,21 @@ public final class Session {
     final ObjectMapper mapper;
     final ProtocolWriter protocol;
     final PrintStream stderr;
+    final Interruption interruption;
     private final Platform platform;
     private final List<Runnable> cancelListeners = new CopyOnWriteArrayList<>();
     private volatile boolean cancelled;
     private PluginRegistry registry;
 
+    /** A session that no signal interrupts (the server cancels through {@link #cancel()}). */
     public Session(ObjectMapper mapper, ProtocolWriter protocol, PrintStream stderr, Platform platform) {
+        this(mapper, protocol, stderr, platform, new Interruption());
+    }
+
+    /** A CLI session: SIGTERM and SIGINT stop a running sync through {@code interruption}. */
+    public Session(ObjectMapper mapper, ProtocolWriter protocol, PrintStream stderr, Platform platform, Interruption interruption) {
         this.mapper = mapper;
+        this.interruption = interruption;
         this.protocol = protocol;
         this.stderr = stderr;
         this.platform = platform;

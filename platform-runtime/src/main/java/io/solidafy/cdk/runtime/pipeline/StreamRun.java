@@ -27,6 +27,8 @@ final class StreamRun implements Emitter {
     private long records;
     private int pages;
     private boolean capped;
+    /** The sync was cancelled before the source finished this stream. */
+    private boolean cutByCancel;
     /** The latest state the source declared, not yet durable. */
     private ObjectNode pending;
     /** The latest state that was emitted (durable), or the incoming state. */
@@ -46,6 +48,7 @@ final class StreamRun implements Emitter {
     public boolean record(ObjectNode data) {
         if (records >= maxRecords || sync.cancelled()) {
             capped |= records >= maxRecords;
+            cutByCancel |= records < maxRecords;
             return false;
         }
         records++;
@@ -89,6 +92,9 @@ final class StreamRun implements Emitter {
 
     @Override
     public boolean stopRequested() {
+        if (records < maxRecords && sync.cancelled()) {
+            cutByCancel = true;
+        }
         return records >= maxRecords || sync.cancelled();
     }
 
@@ -100,19 +106,25 @@ final class StreamRun implements Emitter {
         return pages;
     }
 
+    /** True when a cancelled sync stopped this stream before its source finished it. */
+    boolean cutByCancel() {
+        return cutByCancel;
+    }
+
     /**
      * The stream's state after its read returned normally and the sink committed: the source's
      * last checkpoint with the cursor advanced to the maximum seen, unless the stream was cut short
-     * by the record cap and the source does not emit records in cursor order (the unread records
-     * could be older than the maximum, so the cursor stays where it was).
+     * by the record cap or a cancelled sync and the source does not emit records in cursor order
+     * (the unread records could be older than the maximum, so the cursor stays where it was).
      */
     ObjectNode completedState() {
         ObjectNode state = pending != null ? pending.deepCopy() : durable.deepCopy();
         Optional<JsonNode> cursor = CursorTracker.later(cursorOf(incoming), cursorOf(state));
-        if (!capped || stream.cursorOrdered()) {
+        if (!(capped || cutByCancel) || stream.cursorOrdered()) {
             cursor = CursorTracker.later(cursor, tracker.max());
         } else if (tracker.max().isPresent()) {
-            log(LogLevel.WARN, "Stream " + stream.name() + " stopped at the record limit; its cursor was not advanced because"
+            log(LogLevel.WARN, "Stream " + stream.name() + " stopped " + (capped ? "at the record limit" : "because the sync was cancelled")
+                    + "; its cursor was not advanced because"
                     + " the source does not return records in cursor order, so the next run re-reads instead of skipping data");
         }
         setCursor(state, cursor);

@@ -40,7 +40,10 @@ public final class SyncRunner {
         this.diagnostics = diagnostics;
     }
 
-    /** Asks running streams to stop after their current record. */
+    /**
+     * Asks running streams to stop at their next record; each then publishes what it wrote and
+     * saves state up to it, and streams not started yet are skipped. Safe from any thread.
+     */
     public void cancel() {
         cancelled.set(true);
     }
@@ -51,7 +54,10 @@ public final class SyncRunner {
         List<StreamResult> results = new ArrayList<>();
         if (request.concurrency() == 1 || request.streams().size() == 1) {
             for (StreamDescriptor stream : request.streams()) {
-                results.add(runStream(request, stream, sync));
+                StreamResult result = runStream(request, stream, sync);
+                if (result != null) {
+                    results.add(result);
+                }
             }
         } else {
             ExecutorService pool = Executors.newFixedThreadPool(Math.min(request.concurrency(), request.streams().size()));
@@ -61,7 +67,10 @@ public final class SyncRunner {
                     futures.add(pool.submit(() -> runStream(request, stream, sync)));
                 }
                 for (Future<StreamResult> future : futures) {
-                    results.add(future.get());
+                    StreamResult result = future.get();
+                    if (result != null) {
+                        results.add(result);
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -78,7 +87,11 @@ public final class SyncRunner {
         return results;
     }
 
+    /** Runs one stream to its end; null when the sync was cancelled before it started. */
     private StreamResult runStream(SyncRequest request, StreamDescriptor stream, SyncContext sync) {
+        if (sync.cancelled()) {
+            return null;
+        }
         long started = System.nanoTime();
         String name = stream.name();
         protocol.log(LogLevel.INFO, "Starting sync for stream: " + name);
@@ -93,6 +106,11 @@ public final class SyncRunner {
             writer = null;
             ObjectNode state = run.completedState();
             run.publish(state);
+            if (run.cutByCancel()) {
+                protocol.log(LogLevel.WARN, "Stream " + name + " stopped because the sync was cancelled: " + run.records()
+                        + " records delivered");
+                return new StreamResult(name, false, run.records(), millisSince(started), files, cursor(state), Optional.empty(), true);
+            }
             protocol.log(LogLevel.INFO, "Completed sync for " + name + ": " + run.records() + " records"
                     + (run.pages() > 0 ? " in " + run.pages() + " pages" : ""));
             return new StreamResult(name, true, run.records(), millisSince(started), files, cursor(state), Optional.empty());

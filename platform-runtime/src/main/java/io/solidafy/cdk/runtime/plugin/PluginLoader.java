@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -85,6 +86,13 @@ public final class PluginLoader {
         }
         if (jars.isEmpty()) {
             return List.of(); // a folder without jars (e.g. build output) is not a plugin
+        }
+        for (Path jar : jars) {
+            Optional<String> unreadable = PluginProblems.unreadableJar(jar);
+            if (unreadable.isPresent()) {
+                warnings.accept("Plugin '" + name + "' was skipped: " + unreadable.get() + ".");
+                return List.of();
+            }
         }
         String layerProblem = "the runtime runs on the class path";
         if (PluginLoader.class.getModule().isNamed()) {
@@ -165,7 +173,7 @@ public final class PluginLoader {
                 provider = providers.next();
             } catch (ServiceConfigurationError | LinkageError e) {
                 reported.add(origin);
-                warnings.accept("Plugin '" + origin + "' was skipped: " + describe(e) + ".");
+                warnings.accept("Plugin '" + origin + "' was skipped: " + PluginProblems.describe(e) + ".");
                 break;
             }
             try {
@@ -175,21 +183,9 @@ public final class PluginLoader {
                 loaded.add(LoadedPlugin.of(origin, provider.get()));
             } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
                 reported.add(origin);
-                warnings.accept("Plugin '" + origin + "' (" + provider.type().getName() + ") was skipped: " + describe(e) + ".");
+                warnings.accept("Plugin '" + origin + "' (" + provider.type().getName() + ") was skipped: " + PluginProblems.describe(e) + ".");
             }
         }
         return loaded;
-    }
-
-    private static String describe(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? "" : ": " + root.getMessage();
-        if (message.contains("io/solidafy/cdk/spi/") || message.contains("io.solidafy.cdk.spi.")) {
-            return "it was built for a newer solidafy-cdk SPI than this runtime provides (" + root.getClass().getSimpleName() + message + ")";
-        }
-        return "its initialisation failed with " + root.getClass().getSimpleName() + message;
     }
 }

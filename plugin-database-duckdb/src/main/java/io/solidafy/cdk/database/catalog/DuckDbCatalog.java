@@ -53,7 +53,7 @@ public final class DuckDbCatalog implements Catalog {
                             || name.startsWith("sqlite_")) {
                         continue;
                     }
-                    String stream = schemaInStreamName || !schema.equals("main") ? schema + "." + name : name;
+                    String stream = schemaInStreamName || !schema.equals("main") ? StreamNaming.of(schema, name) : StreamNaming.of(name);
                     tables.add(new TableRef(alias, schema, name, stream, view));
                 }
             }

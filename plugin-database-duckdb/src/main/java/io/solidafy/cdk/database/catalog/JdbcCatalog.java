@@ -55,12 +55,15 @@ public final class JdbcCatalog implements Catalog {
                 String name = rows.getString("TABLE_NAME");
                 boolean view = rows.getString("TABLE_TYPE").toUpperCase(java.util.Locale.ROOT).contains("VIEW");
                 TableRef table = switch (kind) {
-                    case POSTGRES -> kind.isSystemSchema(schema) ? null : new TableRef(null, schema, name, schema + "." + name, view);
-                    case MYSQL -> cat == null || kind.isSystemSchema(cat) ? null : new TableRef(cat, null, name, cat + "." + name, view);
-                    case SQLITE -> name.startsWith("sqlite_") ? null : new TableRef(null, null, name, name, view);
+                    case POSTGRES -> kind.isSystemSchema(schema) ? null : new TableRef(null, schema, name, StreamNaming.of(schema, name), view);
+                    case MYSQL -> cat == null || kind.isSystemSchema(cat) ? null : new TableRef(cat, null, name, StreamNaming.of(cat, name), view);
+                    case SQLITE -> name.startsWith("sqlite_") ? null : new TableRef(null, null, name, StreamNaming.of(name), view);
                 };
                 if (table != null && !partitions.contains(table.streamName())) {
-                    tables.put(table.streamName(), table);
+                    TableRef other = tables.putIfAbsent(table.streamName(), table);
+                    if (other != null) {
+                        throw StreamNaming.clash(other, table);
+                    }
                 }
             }
         }
@@ -77,7 +80,7 @@ public final class JdbcCatalog implements Catalog {
                 + " WHERE c.relispartition";
         try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {
-                names.add(rows.getString(1) + "." + rows.getString(2));
+                names.add(StreamNaming.of(rows.getString(1), rows.getString(2)));
             }
         }
         return names;
