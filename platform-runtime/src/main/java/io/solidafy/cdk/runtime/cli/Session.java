@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.solidafy.cdk.runtime.builtin.BuiltInPlugin;
 import io.solidafy.cdk.runtime.config.ConfigLoader;
 import io.solidafy.cdk.runtime.config.ConfigValidator;
+import io.solidafy.cdk.runtime.plugin.ConnectorIndex;
 import io.solidafy.cdk.runtime.plugin.LoadedPlugin;
 import io.solidafy.cdk.runtime.plugin.PluginLoader;
 import io.solidafy.cdk.runtime.plugin.PluginRegistry;
@@ -37,6 +38,7 @@ final class Session {
     private final Map<String, String> environment;
     private PluginRegistry registry;
     private ConnectorResolver resolver;
+    private final java.util.Set<String> warned = new java.util.HashSet<>();
 
     Session(ObjectMapper mapper, ProtocolWriter protocol, PrintStream stderr, CliOptions.Common common, Map<String, String> environment) {
         this.mapper = mapper;
@@ -57,6 +59,12 @@ final class Session {
             registry = new PluginRegistry(plugins);
         }
         return registry;
+    }
+
+    /** Connector metadata for list and spec, from the plugin index where it is current (plugins are loaded otherwise). */
+    List<ConnectorIndex.Entry> indexedConnectors() {
+        List<LoadedPlugin> runtime = List.of(LoadedPlugin.of("runtime", new BuiltInPlugin(protocol)));
+        return new ConnectorIndex(ConnectorIndex.cacheDir(environment), this::warn).connectors(runtime, pluginsDir());
     }
 
     ConnectorResolver resolver() {
@@ -105,6 +113,9 @@ final class Session {
 
     /** A diagnostic line on stderr, secrets masked. */
     void warn(String message) {
+        if (!warned.add(message)) {
+            return; // list and spec may look at a plugin twice (index, then registry): say things once
+        }
         stderr.println(masker().mask("warning: " + message));
     }
 
