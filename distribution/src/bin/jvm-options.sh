@@ -23,6 +23,8 @@ solidafy_jvm_options() {
     *" read "*|*" serve "*|*" discover "*) ;;
     *) SOLIDAFY_JVM_OPTS="$SOLIDAFY_JVM_OPTS -XX:TieredStopAtLevel=1" ;;
   esac
+  # read shows progress by default when stderr is a terminal, which only the shell can tell
+  if [ -t 2 ]; then SOLIDAFY_STDERR_TTY=1; export SOLIDAFY_STDERR_TTY; fi
   # the runtime keeps its plugin connector index there too
   SOLIDAFY_CACHE_DIR=${SOLIDAFY_CACHE_DIR:-${XDG_CACHE_HOME:-${HOME:-/nonexistent}/.cache}/solidafy-cdk}
   export SOLIDAFY_CACHE_DIR

@@ -10,6 +10,7 @@ module io.solidafy.cdk.runtime {
     exports io.solidafy.cdk.runtime.cli;
 
     opens io.solidafy.cdk.runtime.cli to jcommander;
+    opens io.solidafy.cdk.runtime.progress to jcommander;
 
     uses io.solidafy.cdk.spi.Plugin;
 }

@@ -3,6 +3,7 @@ package io.solidafy.cdk.runtime.cli;
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
 import com.beust.jcommander.ParametersDelegate;
+import io.solidafy.cdk.runtime.progress.ProgressOptions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -130,6 +131,9 @@ final class CliOptions {
 
         @Parameter(names = "--concurrency", description = "Streams read at once")
         int concurrency = 1;
+
+        @ParametersDelegate
+        ProgressOptions progress = new ProgressOptions();
     }
 
     @Parameters(commandDescription = "Start the HTTP server")
