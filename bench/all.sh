@@ -44,7 +44,9 @@ rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / s }'; }
 k() { awk -v r="$1" 'BEGIN { printf "%.0fk/s", r / 1000 }'; }
 
 echo "== startup (median of $RUNS runs each)" >&2
-./solidafy-cdk list > /dev/null # first run after a build may prepare caches
+./solidafy-cdk list > /dev/null # the first run after a build prepares the launchers' caches in the background
+cache=${SOLIDAFY_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/solidafy-cdk}
+for _ in $(seq 120); do ls -d "$cache"/*.lock > /dev/null 2>&1 || break; sleep 1; done
 median_time "$RUNS" ./solidafy-cdk --version
 version=$MEDIAN
 for command in "list" "spec -c stripe" "check -c sample --config-json {}" \
