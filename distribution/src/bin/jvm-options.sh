@@ -55,7 +55,6 @@ solidafy_cds_options() {
         && mv -f "$tmp" "$archive"
       rm -f "$tmp"
       find "$cache" -maxdepth 1 -name 'classes-*.jsa' -atime +14 -delete # archives of old builds
-
       rmdir "$archive.lock"
     ) < /dev/null > /dev/null 2>&1 &
   else
