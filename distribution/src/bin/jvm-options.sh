@@ -9,7 +9,7 @@ solidafy_jvm_options() {
   shift 2
   user=" ${JAVA_OPTS:-} ${JDK_JAVA_OPTIONS:-} "
   # stdout carries protocol messages only: JVM warnings go to stderr (an unusable class archive is not one).
-  SOLIDAFY_JVM_OPTS="-Xlog:disable -Xlog:all=warning,cds*=off:stderr"
+  SOLIDAFY_JVM_OPTS="-XX:+DisplayVMOutputToStderr -Xlog:disable -Xlog:all=warning,cds*=off:stderr"
   # A batch tool wants throughput and a small footprint: the parallel collector, with a young generation
   # bounded so that a streaming sync stays near 100-150 MiB RSS whatever the machine's memory (the JVM's
   # default sizes it from RAM: 850 MiB on a 24 GB laptop, and slower from touching it all).
