@@ -23,6 +23,28 @@ check "a collector chosen in JAVA_OPTS replaces the launcher's default" test $? 
 JDK_JAVA_OPTIONS=-XX:+UseG1GC "$CLI" --version > /dev/null 2>&1
 check "a collector chosen in JDK_JAVA_OPTIONS replaces the launcher's default" test $? -eq 0
 
+JAVA_OPTS=-XX:+PrintCommandLineFlags "$CLI" --version > "$WORK/flags" 2>&1
+check "without options the young generation is bounded" grep -q -- '-XX:MaxNewSize=33554432' "$WORK/flags"
+JAVA_OPTS="-Xmx64m -XX:+PrintCommandLineFlags" "$CLI" --version > "$WORK/flags" 2>&1
+check "a heap size in JAVA_OPTS replaces the launcher's young generation" grep -vq -- '-XX:MaxNewSize=33554432' "$WORK/flags"
+
+# class data sharing and the connector index: the same output before, while and after they are made,
+# and with an archive the JVM cannot use
+export SOLIDAFY_CACHE_DIR="$WORK/cache"
+"$CLI" list > "$WORK/list-cold" 2> "$WORK/list-cold.err"
+has_archive() { ls "$WORK"/cache/classes-*.jsa > /dev/null 2>&1; }
+for _ in $(seq 60); do has_archive && break; sleep 1; done
+check "the first run made a class data sharing archive in the cache directory" has_archive
+check "the connector index was written" test -d "$WORK/cache/connector-index"
+"$CLI" list > "$WORK/list-warm" 2> "$WORK/list-warm.err"
+check "list with archive and index prints exactly what the cold run printed" cmp -s "$WORK/list-cold" "$WORK/list-warm"
+check "nothing on stderr with archive and index" test ! -s "$WORK/list-warm.err"
+for archive in "$WORK"/cache/classes-*.jsa; do chmod u+w "$archive"; echo "not an archive" > "$archive"; done
+"$CLI" read --connector sample --config-json '{"count":10}' > "$WORK/bad-archive" 2> "$WORK/bad-archive.err"
+check "an unusable archive is ignored silently" test ! -s "$WORK/bad-archive.err"
+check "an unusable archive changes nothing on stdout" last_line_has "$WORK/bad-archive" '"status":"SUCCEEDED"'
+unset SOLIDAFY_CACHE_DIR
+
 "$CLI" list > "$WORK/list" 2> "$WORK/list.err"
 check "list exits 0 and prints one CONNECTORS message" test "$(wc -l < "$WORK/list")" -eq 1
 check "list shows the sample connector" grep -q '"name":"sample"' "$WORK/list"

@@ -15,6 +15,7 @@ module io.solidafy.cdk.runtime {
 
     opens io.solidafy.cdk.runtime.cli to jcommander;
     opens io.solidafy.cdk.runtime.selection to jcommander;
+    opens io.solidafy.cdk.runtime.progress to jcommander;
 
     uses io.solidafy.cdk.spi.Plugin;
 }

@@ -7,6 +7,7 @@ import io.solidafy.cdk.runtime.ops.ConnectorInput;
 import io.solidafy.cdk.runtime.ops.ReadOptions;
 import io.solidafy.cdk.runtime.ops.UsageException;
 import io.solidafy.cdk.runtime.server.ServerOptions;
+import io.solidafy.cdk.runtime.progress.ProgressOptions;
 import java.util.ArrayList;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -145,10 +146,13 @@ final class CliOptions {
         @Parameter(names = "--concurrency", description = "Streams read at once")
         int concurrency = 1;
 
-        ReadOptions options() {
+        @ParametersDelegate
+        ProgressOptions progress = new ProgressOptions();
+
+        ReadOptions options(Map<String, String> environment) {
             return new ReadOptions(connector.input(), io.solidafy.cdk.runtime.selection.StreamNames.parse(streams), Optional.ofNullable(stateJson), Optional.ofNullable(stateFile), format,
                     Optional.ofNullable(output), sinkOptions, maxRecords == null ? OptionalLong.empty() : OptionalLong.of(maxRecords),
-                    concurrency);
+                    concurrency, progress.mode(environment));
         }
     }
 

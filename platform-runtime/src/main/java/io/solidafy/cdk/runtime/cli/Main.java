@@ -11,6 +11,7 @@ import io.solidafy.cdk.runtime.ops.Resolution;
 import io.solidafy.cdk.runtime.ops.Session;
 import io.solidafy.cdk.runtime.ops.UsageException;
 import io.solidafy.cdk.runtime.lifecycle.Interruption;
+import io.solidafy.cdk.runtime.plugin.ConnectorIndex;
 import io.solidafy.cdk.runtime.protocol.ProtocolWriter;
 import io.solidafy.cdk.spi.ConnectorException;
 import java.io.BufferedOutputStream;
@@ -23,6 +24,8 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Properties;
 
 /**
@@ -116,8 +119,13 @@ public final class Main {
                 interruption.disarm(); // the server drains its syncs in a shutdown hook and exits 0
                 return ServeAdapter.serve(serve, mapper, protocol, stderr, environment);
             }
-            Platform platform = Platform.load(PluginsDir.resolve(common.pluginsDir, environment), Resolution.namesAndPaths(),
-                    message -> stderr.println(protocol.masker().mask("warning: " + message)));
+            Set<String> warned = ConcurrentHashMap.newKeySet(); // a plugin may be looked at twice (index, then loader): say things once
+            Platform platform = Platform.load(PluginsDir.resolve(common.pluginsDir, environment), ConnectorIndex.cacheDir(environment),
+                    Resolution.namesAndPaths(), message -> {
+                        if (warned.add(message)) {
+                            stderr.println(protocol.masker().mask("warning: " + message));
+                        }
+                    });
             Session session = new Session(mapper, protocol, stderr, platform, interruption);
             Commands commands = new Commands(session);
             return switch (command) {
@@ -127,7 +135,7 @@ public final class Main {
                 case "check" -> commands.check(check.connector.input());
                 case "streams" -> commands.streams(streams.connector.input());
                 case "discover" -> commands.discover(discover.connector.input(), discover.sample);
-                default -> new ReadCommand(session, read.options()).run();
+                default -> new ReadCommand(session, read.options(environment)).run();
             };
         } catch (UsageException e) {
             stderr.println(protocol.masker().mask(e.getMessage()) + " Run 'solidafy-cdk " + command + " --help' for usage.");

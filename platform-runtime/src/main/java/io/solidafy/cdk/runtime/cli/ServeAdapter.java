@@ -31,7 +31,7 @@ final class ServeAdapter {
             throw new ConnectorException("Output root " + d + " does not exist; create it first.");
         });
         Platform platform = Platform.load(PluginsDir.resolve(command.common.pluginsDir, environment),
-                Resolution.namesOnly(options.connectorsDir()), message -> stderr.println("warning: " + message));
+                Resolution.namesOnly(options.connectorsDir()), message -> stderr.println("warning: " + message)).preload();
         HttpServer server = new HttpServer(options, platform, mapper, Session.parseLevel(command.common.logLevel), stderr);
         try {
             server.start();

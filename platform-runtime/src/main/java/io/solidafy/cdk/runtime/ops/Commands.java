@@ -2,6 +2,7 @@ package io.solidafy.cdk.runtime.ops;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.solidafy.cdk.runtime.plugin.ConnectorIndex;
 import io.solidafy.cdk.spi.ConnectorException;
 import io.solidafy.cdk.spi.source.ConnectionStatus;
 import io.solidafy.cdk.spi.source.ConnectorInfo;
@@ -29,7 +30,7 @@ public final class Commands {
     public int list() {
         ObjectNode body = session.mapper.createObjectNode();
         ArrayNode connectors = body.putArray("connectors");
-        for (ResolvedConnector connector : session.resolver().all()) {
+        for (ConnectorIndex.Entry connector : ConnectorIndex.firstByName(session.indexedConnectors(), session::warn)) {
             connectors.add(JsonViews.connector(connector.info()));
         }
         session.protocol.writeFlat("CONNECTORS", body);
@@ -37,8 +38,10 @@ public final class Commands {
     }
 
     public int spec(String reference) {
-        ResolvedConnector connector = session.resolver().resolve(reference);
-        session.protocol.write("SPEC", "spec", JsonViews.spec(connector.info()));
+        ConnectorInfo info = ConnectorIndex.find(session.indexedConnectors(), reference, session::warn)
+                .map(ConnectorIndex.Entry::info)
+                .orElseGet(() -> session.resolver().resolve(reference).info()); // a definition file, or an error
+        session.protocol.write("SPEC", "spec", JsonViews.spec(info));
         return 0;
     }
 

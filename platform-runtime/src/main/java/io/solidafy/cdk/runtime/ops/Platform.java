@@ -1,6 +1,7 @@
 package io.solidafy.cdk.runtime.ops;
 
 import io.solidafy.cdk.runtime.builtin.BuiltInPlugin;
+import io.solidafy.cdk.runtime.plugin.ConnectorIndex;
 import io.solidafy.cdk.runtime.plugin.LoadedPlugin;
 import io.solidafy.cdk.runtime.plugin.PluginLoader;
 import io.solidafy.cdk.runtime.plugin.PluginRegistry;
@@ -8,16 +9,34 @@ import io.solidafy.cdk.runtime.protocol.ProtocolWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
- * What outlives one command: the loaded plugins and how connector references resolve. The CLI makes
- * one per run, the HTTP server one for its lifetime. Thread-safe.
+ * What outlives one command: the plugins and how connector references resolve. The CLI makes one
+ * per run and loads plugins only when a command needs them ({@code list} and {@code spec} read the
+ * connector index instead); the HTTP server makes one for its lifetime and loads them at start.
+ * Thread-safe.
  */
 public final class Platform {
 
-    private final PluginRegistry plugins;
-    private final ConnectorResolver resolver;
+    private final Supplier<PluginRegistry> loader;
+    private final Optional<Path> pluginsDir;
+    private final Optional<Path> indexDir;
+    private final Resolution resolution;
+    private final Consumer<String> warnings;
+    private PluginRegistry plugins;
+    private ConnectorResolver resolver;
+
+    private Platform(Supplier<PluginRegistry> loader, Optional<Path> pluginsDir, Optional<Path> indexDir, Resolution resolution,
+            Consumer<String> warnings) {
+        this.loader = loader;
+        this.pluginsDir = pluginsDir;
+        this.indexDir = indexDir;
+        this.resolution = resolution;
+        this.warnings = warnings;
+    }
 
     /**
      * @param plugins    the loaded plugins, in precedence order
@@ -25,13 +44,26 @@ public final class Platform {
      * @param warnings   diagnostics (name clashes, unreadable definition files)
      */
     public Platform(PluginRegistry plugins, Resolution resolution, Consumer<String> warnings) {
-        this.plugins = plugins;
-        this.resolver = new ConnectorResolver(plugins, resolution, warnings);
+        this(() -> plugins, Optional.empty(), Optional.empty(), resolution, warnings);
     }
 
-    /** Loads the plugins of the class path and of {@code pluginsDir}. */
+    /** The plugins of the class path and of {@code pluginsDir}, loaded on first use. */
     public static Platform load(Path pluginsDir, Resolution resolution, Consumer<String> warnings) {
-        return new Platform(new PluginLoader(warnings).load(pluginsDir), resolution, warnings);
+        return load(pluginsDir, Optional.empty(), resolution, warnings);
+    }
+
+    /**
+     * As {@link #load(Path, Resolution, Consumer)}, with a connector index under {@code indexDir}
+     * that lets {@code list} and {@code spec} describe connectors without loading their plugins.
+     */
+    public static Platform load(Path pluginsDir, Optional<Path> indexDir, Resolution resolution, Consumer<String> warnings) {
+        return new Platform(() -> new PluginLoader(warnings).load(pluginsDir), Optional.of(pluginsDir), indexDir, resolution, warnings);
+    }
+
+    /** Loads the plugins now (a server does, so that its first request is as fast as the others). */
+    public Platform preload() {
+        resolver();
+        return this;
     }
 
     /**
@@ -41,11 +73,40 @@ public final class Platform {
     public PluginRegistry registry(ProtocolWriter protocol) {
         List<LoadedPlugin> all = new ArrayList<>();
         all.add(LoadedPlugin.of("runtime", new BuiltInPlugin(protocol)));
-        all.addAll(plugins.plugins());
+        all.addAll(plugins().plugins());
         return new PluginRegistry(all);
     }
 
-    public ConnectorResolver resolver() {
+    public synchronized ConnectorResolver resolver() {
+        if (resolver == null) {
+            resolver = new ConnectorResolver(plugins(), resolution, warnings);
+        }
         return resolver;
+    }
+
+    /**
+     * Every connector's description for {@code list} and {@code spec}: from the connector index
+     * where it is current and the plugins are not loaded yet, else from the loaded plugins.
+     */
+    synchronized List<ConnectorIndex.Entry> connectors(ProtocolWriter protocol) {
+        if (plugins != null || indexDir.isEmpty() || pluginsDir.isEmpty()) {
+            return resolver().all().stream()
+                    .map(c -> new ConnectorIndex.Entry(c.factory().getClass().getName(), c.info()))
+                    .toList();
+        }
+        List<LoadedPlugin> runtime = List.of(LoadedPlugin.of("runtime", new BuiltInPlugin(protocol)));
+        return new ConnectorIndex(indexDir, warnings).connectors(runtime, pluginsDir.get());
+    }
+
+    /** A diagnostic line (stderr for the CLI and the server). */
+    void warn(String message) {
+        warnings.accept(message);
+    }
+
+    private synchronized PluginRegistry plugins() {
+        if (plugins == null) {
+            plugins = loader.get();
+        }
+        return plugins;
     }
 }

@@ -8,6 +8,7 @@ import io.solidafy.cdk.runtime.pipeline.StreamResult;
 import io.solidafy.cdk.runtime.selection.StreamNames;
 import io.solidafy.cdk.runtime.pipeline.SyncRequest;
 import io.solidafy.cdk.runtime.pipeline.SyncRunner;
+import io.solidafy.cdk.runtime.progress.ProgressSink;
 import io.solidafy.cdk.runtime.state.StateFile;
 import io.solidafy.cdk.runtime.state.SyncState;
 import io.solidafy.cdk.spi.ConnectorException;
@@ -73,8 +74,8 @@ public final class ReadCommand {
             stateFile.ifPresent(StateFile::checkWritable);
             SinkFactory sinkFactory = sinkFactory(format);
             try (ObjectStorage storage = Preflight.writable(storage(sinkFactory));
-                    Sink sink = sinkFactory.open(new SinkRequest(format, Optional.ofNullable(storage), sinkOptions(),
-                            Instant.now(), session.protocol::log));
+                    Sink sink = ProgressSink.wrap(sinkFactory.open(new SinkRequest(format, Optional.ofNullable(storage), sinkOptions(),
+                            Instant.now(), session.protocol::log)), options.progress(), session.stderr, session.protocol::log);
                     Source source = session.open(connector, config)) {
                 List<StreamDescriptor> streams = selectStreams(connector.info().name(), source.streams());
                 SyncRequest request = new SyncRequest(connectorName, source, streams, state, stateFile,

@@ -1,5 +1,6 @@
 package io.solidafy.cdk.runtime.ops;
 
+import io.solidafy.cdk.runtime.progress.ProgressMode;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -9,7 +10,7 @@ import java.util.OptionalLong;
  * What {@code read} (and {@code POST /sync}) is asked to do, independent of where it was asked.
  *
  * @param connector   connector and config
- * @param streams     streams to sync, in this order; entries may hold comma-separated names; empty: all
+ * @param streams     streams to sync, in this order; whole names; empty: all
  * @param stateJson   state of a previous run, as JSON
  * @param stateFile   where state is read from and saved to
  * @param format      output format ({@code json}, {@code pretty}, {@code parquet}, ...)
@@ -17,6 +18,7 @@ import java.util.OptionalLong;
  * @param sinkOptions format options as {@code key=value}
  * @param maxRecords  exact cap per stream
  * @param concurrency streams read at once
+ * @param progress    where progress of a long run is reported
  */
 public record ReadOptions(
         ConnectorInput connector,
@@ -27,7 +29,8 @@ public record ReadOptions(
         Optional<String> output,
         List<String> sinkOptions,
         OptionalLong maxRecords,
-        int concurrency) {
+        int concurrency,
+        ProgressMode progress) {
 
     public ReadOptions {
         Objects.requireNonNull(connector, "connector");
@@ -38,5 +41,6 @@ public record ReadOptions(
         output = output == null ? Optional.empty() : output;
         sinkOptions = List.copyOf(sinkOptions);
         maxRecords = maxRecords == null ? OptionalLong.empty() : maxRecords;
+        progress = progress == null ? ProgressMode.OFF : progress;
     }
 }

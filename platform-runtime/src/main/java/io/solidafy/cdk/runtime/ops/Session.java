@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.solidafy.cdk.runtime.config.ConfigLoader;
 import io.solidafy.cdk.runtime.config.ConfigValidator;
 import io.solidafy.cdk.runtime.lifecycle.Interruption;
+import io.solidafy.cdk.runtime.plugin.ConnectorIndex;
 import io.solidafy.cdk.runtime.plugin.PluginRegistry;
 import io.solidafy.cdk.runtime.protocol.ProtocolWriter;
 import io.solidafy.cdk.runtime.protocol.SecretMasker;
@@ -59,6 +60,11 @@ public final class Session {
             registry = platform.registry(protocol);
         }
         return registry;
+    }
+
+    /** Connector metadata for list and spec, from the plugin index where it is current (plugins are loaded otherwise). */
+    List<ConnectorIndex.Entry> indexedConnectors() {
+        return platform.connectors(protocol);
     }
 
     ConnectorResolver resolver() {
@@ -124,7 +130,7 @@ public final class Session {
 
     /** A diagnostic line on stderr, secrets masked. */
     void warn(String message) {
-        stderr.println(masker().mask("warning: " + message));
+        platform.warn(masker().mask(message));
     }
 
     /** Asks a running sync to stop after its current record (client gone, server stopping). */

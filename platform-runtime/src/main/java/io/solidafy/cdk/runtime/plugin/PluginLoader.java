@@ -58,12 +58,12 @@ public final class PluginLoader {
     }
 
     /** Plugins that sit on the runtime's own class path or in its module layer. */
-    private List<LoadedPlugin> loadBuiltIn() {
+    List<LoadedPlugin> loadBuiltIn() {
         // Finds providers in the runtime's module layer and on its class path alike.
         return instantiate("class path", ServiceLoader.load(Plugin.class, PluginLoader.class.getClassLoader()), type -> true);
     }
 
-    private List<Path> entries(Path pluginsDir) {
+    List<Path> entries(Path pluginsDir) {
         try (Stream<Path> list = Files.list(pluginsDir)) {
             return list.filter(p -> !p.getFileName().toString().startsWith("."))
                     .filter(p -> Files.isDirectory(p) || isJar(p))
@@ -75,7 +75,7 @@ public final class PluginLoader {
         }
     }
 
-    private List<LoadedPlugin> loadPlugin(Path entry) {
+    List<LoadedPlugin> loadPlugin(Path entry) {
         String name = entry.getFileName().toString();
         List<Path> jars;
         try {
@@ -117,7 +117,7 @@ public final class PluginLoader {
         return loaded;
     }
 
-    private static List<Path> jarsOf(Path entry) throws IOException {
+    static List<Path> jarsOf(Path entry) throws IOException {
         if (!Files.isDirectory(entry)) {
             return List.of(entry);
         }

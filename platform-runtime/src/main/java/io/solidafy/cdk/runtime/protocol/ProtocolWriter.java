@@ -3,6 +3,8 @@ package io.solidafy.cdk.runtime.protocol;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.solidafy.cdk.spi.ConnectorException;
 import io.solidafy.cdk.spi.LogLevel;
@@ -22,6 +24,8 @@ public final class ProtocolWriter implements AutoCloseable {
 
     private final JsonGenerator generator;
     private final ObjectMapper mapper;
+    /** Writes record data without the per-value flush of {@code ObjectMapper.writeTree}: a system call per record. */
+    private final ObjectWriter records;
     private volatile SecretMasker masker;
     private volatile LogLevel minimumLevel;
     /** The first write failure (e.g. the reader closed the pipe); nothing is written after it. */
@@ -31,6 +35,7 @@ public final class ProtocolWriter implements AutoCloseable {
 
     public ProtocolWriter(OutputStream out, ObjectMapper mapper, boolean pretty) {
         this.mapper = mapper;
+        this.records = mapper.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
         this.masker = SecretMasker.none();
         this.minimumLevel = LogLevel.DEBUG;
         try {
@@ -78,7 +83,7 @@ public final class ProtocolWriter implements AutoCloseable {
             generator.writeStartObject();
             generator.writeStringField("stream", stream);
             generator.writeFieldName("data");
-            mapper.writeTree(generator, data);
+            records.writeValue(generator, data);
             generator.writeNumberField("emitted_at", emittedAt);
             generator.writeEndObject();
             generator.writeEndObject();

@@ -86,7 +86,7 @@ final class SyncRoute {
         checkFormat(format, output);
         Optional<String> destination = output.map(outputs::resolve);
         ReadOptions read = new ReadOptions(new ConnectorInput(connector, Optional.of(json(mapper, config)), Optional.empty()), streams,
-                state.map(s -> json(mapper, s)), Optional.empty(), format, destination, List.of(), maxRecords, 1);
+                state.map(s -> json(mapper, s)), Optional.empty(), format, destination, List.of(), maxRecords, 1, io.solidafy.cdk.runtime.progress.ProgressMode.OFF);
 
         slots.acquire(session);
         AtomicBoolean timedOut = new AtomicBoolean();

@@ -85,6 +85,13 @@ final class TestPlugins {
         return connectorsPlugin(pkg, className, "List.of(factory(\"%s\", List.of(), %s))".formatted(connector, valueExpression));
     }
 
+    /** A single-jar plugin {@code <jarName>.jar} in {@code work} offering connector {@code connector} (classes in {@code pkg}). */
+    static Path connectorJar(Path work, String jarName, String pkg, String connector) throws IOException {
+        return TestJars.jar(work, jarName, Map.of(pkg.replace('.', '/') + "/OnePlugin.java",
+                connectorPlugin(pkg, "OnePlugin", connector, "\"" + connector + "\"")), services(pkg + ".OnePlugin"),
+                TestJars.spiPath(), false, null);
+    }
+
     /**
      * Plugins {@code a-first/} and {@code b-second/}, loaded in that order: both offer connector
      * {@code twin} (records say which plugin served them); {@code a-first} gives it the alias {@code

@@ -1,0 +1,63 @@
+# Sourced by both launchers (bin/solidafy-cdk and a checkout's ./solidafy-cdk): the JVM options used
+# when JAVA_OPTS / JDK_JAVA_OPTIONS do not choose them. Usage, before `exec java`:
+#   solidafy_jvm_options MODULE_PATH PLUGINS_DIR "$@"   # sets SOLIDAFY_JVM_OPTS
+# SOLIDAFY_CDS=off turns the class data sharing archive off; SOLIDAFY_CACHE_DIR moves it
+# (default ${XDG_CACHE_HOME:-$HOME/.cache}/solidafy-cdk).
+
+solidafy_jvm_options() {
+  module_path=$1 plugins_dir=$2
+  shift 2
+  user=" ${JAVA_OPTS:-} ${JDK_JAVA_OPTIONS:-} "
+  # stdout carries protocol messages only: JVM warnings go to stderr (an unusable class archive is not one).
+  SOLIDAFY_JVM_OPTS="-XX:+DisplayVMOutputToStderr -Xlog:disable -Xlog:all=warning,cds*=off:stderr"
+  # A batch tool wants throughput and a small footprint: the parallel collector, with a young generation
+  # bounded so that a streaming sync stays near 100-150 MiB RSS whatever the machine's memory (the JVM's
+  # default sizes it from RAM: 850 MiB on a 24 GB laptop, and slower from touching it all).
+  case $user in *-XX:+Use*GC*) ;; *) SOLIDAFY_JVM_OPTS="$SOLIDAFY_JVM_OPTS -XX:+UseParallelGC" ;; esac
+  case $user in
+    *-Xmn*|*NewSize*|*NewRatio*|*-Xmx*|*MaxHeapSize*|*MaxRAM*) ;;
+    *) SOLIDAFY_JVM_OPTS="$SOLIDAFY_JVM_OPTS -Xmn32m" ;;
+  esac
+  # Commands that describe rather than sync finish in well under a second: the JIT's first tier only.
+  case " $* " in
+    *" read "*|*" serve "*|*" discover "*) ;;
+    *) SOLIDAFY_JVM_OPTS="$SOLIDAFY_JVM_OPTS -XX:TieredStopAtLevel=1" ;;
+  esac
+  # read shows progress by default when stderr is a terminal, which only the shell can tell
+  if [ -t 2 ]; then SOLIDAFY_STDERR_TTY=1; export SOLIDAFY_STDERR_TTY; fi
+  # the runtime keeps its plugin connector index there too
+  SOLIDAFY_CACHE_DIR=${SOLIDAFY_CACHE_DIR:-${XDG_CACHE_HOME:-${HOME:-/nonexistent}/.cache}/solidafy-cdk}
+  export SOLIDAFY_CACHE_DIR
+  solidafy_cds_options "$module_path" "$plugins_dir"
+}
+
+# Class data sharing: the classes a command loads are mapped from an archive instead of being parsed
+# and verified again. The archive is made once per installation (Java binary, runtime jars and plugin
+# jars: any change makes a new key) by a background run of the CDS training main, and published with an
+# atomic rename; until then, and whenever it cannot be used, the JVM simply loads classes as usual.
+solidafy_cds_options() {
+  case "${SOLIDAFY_CDS:-on} ${JAVA_OPTS:-} ${JDK_JAVA_OPTIONS:-}" in off*|*-Xshare*|*SharedArchiveFile*|*ArchiveClassesAtExit*) return ;; esac
+  java_bin=$(command -v "${JAVA:-java}" 2>/dev/null) || return 0
+  cache=$SOLIDAFY_CACHE_DIR
+  case $cache in *" "*) return ;; esac # the JVM option cannot hold a space here
+  key=$( (readlink -f "$java_bin"; ls -lLR --time-style=+%s "$(readlink -f "$java_bin")" \
+    $(echo "$module_path" | tr ':' ' ') "$plugins_dir" 2>/dev/null) | cksum | cut -d' ' -f1)
+  archive="$cache/classes-$key.jsa"
+  if [ -f "$archive" ]; then
+    SOLIDAFY_JVM_OPTS="$SOLIDAFY_JVM_OPTS -XX:SharedArchiveFile=$archive"
+  elif mkdir -p "$cache" 2>/dev/null && mkdir "$archive.lock" 2>/dev/null; then
+    # only one training run per key; a lock older than 10 minutes belongs to a run that died
+    (
+      tmp="$archive.$$.tmp"
+      "$java_bin" -XX:TieredStopAtLevel=1 -XX:+UseParallelGC -Xshare:auto -XX:ArchiveClassesAtExit="$tmp" \
+        -Xlog:disable --add-modules ALL-DEFAULT -Dsolidafy.plugins.dir="$plugins_dir" -p "$module_path" \
+        -m io.solidafy.cdk.runtime/io.solidafy.cdk.runtime.startup.CdsTraining > /dev/null 2>&1 \
+        && mv -f "$tmp" "$archive"
+      rm -f "$tmp"
+      find "$cache" -maxdepth 1 -name 'classes-*.jsa' -atime +14 -delete # archives of old builds
+      rmdir "$archive.lock"
+    ) < /dev/null > /dev/null 2>&1 &
+  else
+    find "$cache" -maxdepth 1 -name '*.lock' -mmin +10 -exec rmdir {} + 2>/dev/null || true
+  fi
+}

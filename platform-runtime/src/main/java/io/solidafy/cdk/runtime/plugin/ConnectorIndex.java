@@ -1,0 +1,212 @@
+package io.solidafy.cdk.runtime.plugin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.solidafy.cdk.spi.source.ConnectorInfo;
+import io.solidafy.cdk.spi.source.SourceFactory;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The connectors of every plugin, for {@code list} and {@code spec}, without loading plugins whose
+ * connectors are already known: per plugin folder or jar, a small file in the cache directory holds
+ * its connectors' metadata together with the names, sizes and modification times of its jars. A
+ * plugin added, changed or removed since is noticed by that fingerprint and loaded (and indexed again);
+ * a plugin that reports a problem while loading is never indexed, so the problem is reported every
+ * time. Without a cache directory every plugin is loaded, as for any other command.
+ */
+public final class ConnectorIndex {
+
+    /** Bump when the file layout changes: older files are then ignored. */
+    private static final String FORMAT = "solidafy-connector-index/1";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** A connector and the class of the factory that provides it (named in clash warnings). */
+    public record Entry(String factoryClass, ConnectorInfo info) {}
+
+    private final Optional<Path> cacheDir;
+    private final Consumer<String> warnings;
+
+    /** @param cacheDir where index files live; empty to load every plugin */
+    public ConnectorIndex(Optional<Path> cacheDir, Consumer<String> warnings) {
+        this.cacheDir = cacheDir.map(dir -> dir.resolve("connector-index"));
+        this.warnings = warnings;
+    }
+
+    /**
+     * The cache directory a command may use: {@code SOLIDAFY_CACHE_DIR} (the launchers set it), else
+     * none, so that embedding the runtime writes nothing to the user's home.
+     */
+    public static Optional<Path> cacheDir(Map<String, String> environment) {
+        String dir = environment.get("SOLIDAFY_CACHE_DIR");
+        return dir == null || dir.isBlank() ? Optional.empty() : Optional.of(Path.of(dir));
+    }
+
+    /**
+     * Every connector in plugin order: those of the {@code loaded} plugins and of the plugins on the
+     * runtime's own path, then those of each plugin
+     * in {@code pluginsDir} (in the order {@link PluginLoader} loads them), from its index file when
+     * the file is current.
+     */
+    public List<Entry> connectors(List<LoadedPlugin> loaded, Path pluginsDir) {
+        boolean[] warned = {false};
+        PluginLoader loader = new PluginLoader(message -> {
+            warned[0] = true;
+            warnings.accept(message);
+        });
+        List<Entry> all = new ArrayList<>();
+        loaded.forEach(plugin -> all.addAll(entries(plugin)));
+        loader.loadBuiltIn().forEach(plugin -> all.addAll(entries(plugin)));
+        if (pluginsDir == null || !Files.isDirectory(pluginsDir)) {
+            return all;
+        }
+        for (Path plugin : loader.entries(pluginsDir)) {
+            Optional<String> fingerprint = fingerprint(plugin);
+            Optional<List<Entry>> indexed = fingerprint.flatMap(f -> read(plugin, f));
+            if (indexed.isPresent()) {
+                all.addAll(indexed.get());
+                continue;
+            }
+            warned[0] = false;
+            List<Entry> found = new ArrayList<>();
+            loader.loadPlugin(plugin).forEach(p -> found.addAll(entries(p)));
+            all.addAll(found);
+            if (!warned[0] && fingerprint.isPresent()) {
+                write(plugin, fingerprint.get(), found);
+            }
+        }
+        return all;
+    }
+
+    /** The connector {@code reference} names, else the one it is an alias of; a name given twice is reported. */
+    public static Optional<Entry> find(List<Entry> connectors, String reference, Consumer<String> warnings) {
+        Entry named = null;
+        for (Entry entry : connectors) {
+            if (!entry.info().name().equals(reference)) {
+                continue;
+            }
+            if (named == null) {
+                named = entry;
+            } else {
+                reportTwice(named, entry, warnings);
+            }
+        }
+        return Optional.ofNullable(named)
+                .or(() -> connectors.stream().filter(e -> e.info().aliases().contains(reference)).findFirst());
+    }
+
+    /** Each connector name once, the first one loaded winning; the others are reported. */
+    public static List<Entry> firstByName(List<Entry> connectors, Consumer<String> warnings) {
+        Map<String, Entry> byName = new java.util.LinkedHashMap<>();
+        for (Entry entry : connectors) {
+            Entry existing = byName.putIfAbsent(entry.info().name(), entry);
+            if (existing != null) {
+                reportTwice(existing, entry, warnings);
+            }
+        }
+        return List.copyOf(byName.values());
+    }
+
+    private static void reportTwice(Entry kept, Entry ignored, Consumer<String> warnings) {
+        warnings.accept("Connector '" + kept.info().name() + "' is provided twice; using the first one loaded ("
+                + kept.factoryClass() + "), ignoring " + ignored.factoryClass() + ".");
+    }
+
+    private static List<Entry> entries(LoadedPlugin plugin) {
+        List<Entry> entries = new ArrayList<>();
+        for (SourceFactory factory : plugin.sources()) {
+            for (ConnectorInfo info : factory.connectors()) {
+                entries.add(new Entry(factory.getClass().getName(), info));
+            }
+        }
+        return entries;
+    }
+
+    /** Names, sizes and modification times of the plugin's jars, and the index format. */
+    private static Optional<String> fingerprint(Path plugin) {
+        try {
+            StringBuilder fingerprint = new StringBuilder(FORMAT);
+            for (Path jar : PluginLoader.jarsOf(plugin)) {
+                fingerprint.append('|').append(jar.getFileName()).append(':').append(Files.size(jar))
+                        .append(':').append(Files.getLastModifiedTime(jar).toMillis());
+            }
+            return Optional.of(fingerprint.toString());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Path> indexFile(Path plugin) {
+        Path absolute = plugin.toAbsolutePath().normalize();
+        String name = absolute.getFileName() + "-" + Integer.toHexString(absolute.toString().hashCode()) + ".json";
+        return cacheDir.map(dir -> dir.resolve(name));
+    }
+
+    private Optional<List<Entry>> read(Path plugin, String fingerprint) {
+        Optional<Path> file = indexFile(plugin).filter(Files::isRegularFile);
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode index = MAPPER.readTree(file.get().toFile());
+            if (!fingerprint.equals(index.path("fingerprint").asText())
+                    || !plugin.toAbsolutePath().normalize().toString().equals(index.path("plugin").asText())) {
+                return Optional.empty();
+            }
+            List<Entry> entries = new ArrayList<>();
+            for (JsonNode connector : index.get("connectors")) {
+                entries.add(new Entry(connector.get("factory").asText(), ConnectorInfoJson.read(connector.get("info"))));
+            }
+            return Optional.of(entries);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // unreadable or from another version: load the plugin instead
+        }
+    }
+
+    /** Written to a temporary file and moved into place, so a concurrent reader sees all or nothing. */
+    private void write(Path plugin, String fingerprint, List<Entry> entries) {
+        Optional<Path> file = indexFile(plugin);
+        if (file.isEmpty()) {
+            return;
+        }
+        ObjectNode index = MAPPER.createObjectNode();
+        index.put("plugin", plugin.toAbsolutePath().normalize().toString());
+        index.put("fingerprint", fingerprint);
+        ArrayNode connectors = index.putArray("connectors");
+        for (Entry entry : entries) {
+            ObjectNode connector = connectors.addObject();
+            connector.put("factory", entry.factoryClass());
+            connector.set("info", ConnectorInfoJson.write(entry.info()));
+        }
+        try {
+            Files.createDirectories(file.get().getParent());
+            Path tmp = Files.createTempFile(file.get().getParent(), ".index", ".tmp");
+            try {
+                MAPPER.writeValue(tmp.toFile(), index);
+                moveIntoPlace(tmp, file.get());
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException | RuntimeException e) {
+            // a read-only or full cache only costs speed
+        }
+    }
+
+    private static void moveIntoPlace(Path tmp, Path target) throws IOException {
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}
