@@ -2,6 +2,7 @@ package io.solidafy.cdk.runtime.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.solidafy.cdk.runtime.definition.DefinitionExport;
 import io.solidafy.cdk.spi.ConnectorException;
 import io.solidafy.cdk.spi.source.ConnectionStatus;
 import io.solidafy.cdk.spi.source.ConnectorInfo;
@@ -77,6 +78,12 @@ final class Commands {
         validation.putArray("errors");
         session.protocol.write("VALIDATION", "validation", validation);
         return 0;
+    }
+
+    /** The definition text of a connector, for {@code export}. */
+    String export(String reference) {
+        ResolvedConnector connector = session.resolver().resolve(reference);
+        return DefinitionExport.text(connector.factory(), connector.info());
     }
 
     int check(CliOptions.Connector options) {

@@ -1,5 +1,6 @@
 package io.solidafy.cdk.runtime.cli;
 
+import io.solidafy.cdk.runtime.definition.GuideFileNames;
 import io.solidafy.cdk.runtime.plugin.PluginRegistry;
 import io.solidafy.cdk.spi.ConnectorException;
 import io.solidafy.cdk.spi.source.ConnectorInfo;
@@ -21,11 +22,13 @@ final class ConnectorResolver {
 
     private final PluginRegistry registry;
     private final Consumer<String> warnings;
+    private final Consumer<String> notices;
     private List<ResolvedConnector> connectors;
 
-    ConnectorResolver(PluginRegistry registry, Consumer<String> warnings) {
+    ConnectorResolver(PluginRegistry registry, Consumer<String> warnings, Consumer<String> notices) {
         this.registry = registry;
         this.warnings = warnings;
+        this.notices = notices;
     }
 
     /** Every built-in connector, each once, in plugin order. */
@@ -50,6 +53,11 @@ final class ConnectorResolver {
             }
             throw new ConnectorException("No installed plugin reads connector files like " + reference
                     + "; declarative connectors are .yaml or .yml files.");
+        }
+        Optional<ResolvedConnector> guideName = GuideFileNames.connectorReference(reference).flatMap(this::builtIn);
+        if (guideName.isPresent()) {
+            notices.accept(GuideFileNames.notice(reference, guideName.get().info().name()));
+            return guideName.get();
         }
         if (looksLikePath(reference)) {
             throw new ConnectorException("Connector file " + reference + " does not exist.");

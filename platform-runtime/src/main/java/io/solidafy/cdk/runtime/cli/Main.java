@@ -50,6 +50,7 @@ public final class Main {
         CliOptions.DiscoverCommand discover = new CliOptions.DiscoverCommand();
         CliOptions.ReadCommand read = new CliOptions.ReadCommand();
         CliOptions.ServeCommand serve = new CliOptions.ServeCommand();
+        CliOptions.ExportCommand export = new CliOptions.ExportCommand();
         JCommander commander = JCommander.newBuilder()
                 .programName("solidafy-cdk")
                 .addObject(root)
@@ -61,6 +62,7 @@ public final class Main {
                 .addCommand("validate", validate)
                 .addCommand("spec", spec)
                 .addCommand("serve", serve)
+                .addCommand("export", export)
                 .build();
         try {
             commander.parse(args);
@@ -87,6 +89,7 @@ public final class Main {
             case "streams" -> streams.common;
             case "discover" -> discover.common;
             case "read" -> read.common;
+            case "export" -> export.common;
             default -> serve.common;
         };
         if (common.help) {
@@ -95,7 +98,8 @@ public final class Main {
         boolean pretty = "read".equals(command) && "pretty".equalsIgnoreCase(read.format.trim());
         // Decimals in configs and states (e.g. a numeric cursor) must survive a round trip exactly.
         ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-        ProtocolWriter protocol = new ProtocolWriter(stdout, mapper, pretty);
+        // export prints YAML on stdout, so its LOG messages go to stderr
+        ProtocolWriter protocol = new ProtocolWriter("export".equals(command) ? stderr : stdout, mapper, pretty);
         try {
             Session session = new Session(mapper, protocol, stderr, common, environment);
             Commands commands = new Commands(session);
@@ -107,6 +111,7 @@ public final class Main {
                 case "streams" -> commands.streams(streams.connector);
                 case "discover" -> commands.discover(discover.connector, discover.sample);
                 case "read" -> new ReadCommand(session, read).run();
+                case "export" -> printText(stdout, commands.export(export.connector).stripTrailing());
                 default -> serveNotYetAvailable(stderr);
             };
         } catch (UsageException e) {

@@ -61,7 +61,7 @@ final class Session {
 
     ConnectorResolver resolver() {
         if (resolver == null) {
-            resolver = new ConnectorResolver(registry(), this::warn);
+            resolver = new ConnectorResolver(registry(), this::warn, notice -> protocol.log(LogLevel.INFO, notice));
         }
         return resolver;
     }
