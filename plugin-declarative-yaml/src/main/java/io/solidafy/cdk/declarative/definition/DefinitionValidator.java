@@ -18,9 +18,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Checks a parsed connector file against CONNECTOR_FORMAT.md and collects every problem, each with
- * its location: unknown keys (with a suggestion), missing required keys, wrong types and values,
- * template syntax, record-path syntax and references between streams. Auth and pagination types
+ * Checks a parsed connector file and collects every problem, each with its location: unknown keys
+ * (with a suggestion) and missing required keys, as the connector schema ({@link ConnectorSchema})
+ * defines them; wrong types and values; and what a schema cannot say: template syntax, record-path
+ * syntax and references between streams. Auth and pagination types
  * it does not know are assumed to come from a plugin and are checked when the connector opens.
  * One instance per validation.
  */
@@ -120,7 +121,7 @@ public final class DefinitionValidator {
         }
         String type = auth.path("type").asText("");
         if (type.isEmpty()) {
-            problem(at, "type is required (none, bearer, api_key, basic, oauth2_client_credentials, oauth2_refresh_token, session_token, jwt, selective or a plugin's type).");
+            problem(at, "type is required (" + String.join(", ", sorted(FormatKeys.AUTH.keySet())) + " or a plugin's type).");
             return;
         }
         Set<String> allowed = FormatKeys.AUTH.get(type);
@@ -148,7 +149,7 @@ public final class DefinitionValidator {
                     String optionAt = at + ".options[" + i + "]";
                     JsonNode option = options.get(i);
                     if (object(option, optionAt)) {
-                        keys(option, optionAt, Set.of("when", "auth"));
+                        keys(option, optionAt, FormatKeys.SELECTIVE_OPTION);
                         if (!option.has("auth")) {
                             problem(optionAt, "needs 'auth'.");
                         } else {

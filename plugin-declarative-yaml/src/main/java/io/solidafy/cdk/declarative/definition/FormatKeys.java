@@ -1,70 +1,63 @@
 package io.solidafy.cdk.declarative.definition;
 
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
-/** The keys CONNECTOR_FORMAT.md allows at each place of a connector file. */
+/** The keys allowed at each place of a connector file, as {@link ConnectorSchema} defines them. */
 final class FormatKeys {
 
     private FormatKeys() {}
 
-    static final Set<String> TOP = Set.of("name", "version", "description", "category", "aliases", "spec", "base_url", "auth",
-            "http", "headers", "check", "streams");
-    static final Set<String> SPEC_FIELD = Set.of("name", "type", "required", "secret", "description", "default");
-    static final Set<String> HTTP = Set.of("timeout_secs", "max_retries", "rate_limit_rps", "user_agent");
-    static final Set<String> CHECK = Set.of("path", "params", "method", "headers", "body");
-    static final Set<String> STREAM = Set.of("name", "request", "headers", "decoder", "pagination", "partition", "primary_key",
-            "cursor_field", "incremental", "transform");
-    static final Set<String> REQUEST = Set.of("method", "path", "params", "headers", "body", "content_type");
-    static final Set<String> INCREMENTAL = Set.of("start", "lookback", "client_side_filter");
-    static final Set<String> TRANSFORM = Set.of("add_fields", "remove_fields");
-    static final Set<String> STOP = Set.of("type", "path", "value");
-    static final Set<String> STOP_TYPES = Set.of("empty_page", "total_count", "total_pages", "field");
-    static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
-    static final Set<String> ASYNC_JOB = Set.of("type", "create", "poll", "download");
-    static final Set<String> ASYNC_CREATE = Set.of("method", "path", "body", "job_id_path", "headers", "content_type");
-    static final Set<String> ASYNC_POLL = Set.of("path", "interval_secs", "max_attempts", "status_path", "completed_value", "failed_values");
-    static final Set<String> ASYNC_DOWNLOAD = Set.of("path", "records_path");
+    private static final ConnectorSchema SCHEMA = ConnectorSchema.get();
 
-    static final Map<String, Set<String>> AUTH = Map.of(
-            "none", Set.of("type"),
-            "bearer", Set.of("type", "token"),
-            "api_key", Set.of("type", "key", "value", "location", "prefix"),
-            "basic", Set.of("type", "username", "password"),
-            "oauth2_client_credentials", Set.of("type", "token_url", "client_id", "client_secret", "scopes"),
-            "oauth2_refresh_token", Set.of("type", "token_url", "client_id", "client_secret", "refresh_token"),
-            "session_token", Set.of("type", "login_url", "body", "token_path", "header_name", "header_prefix", "expires_in_path"),
-            "jwt", Set.of("type", "secret", "private_key", "algorithm", "claims", "lifetime_secs", "key_id", "header_name",
-                    "header_prefix", "token_url", "token_path", "expires_in_path"),
-            "selective", Set.of("type", "options"));
+    static final Set<String> TOP = SCHEMA.keys("");
+    static final Set<String> SPEC_FIELD = SCHEMA.keys("config_field");
+    static final Set<String> HTTP = SCHEMA.keys("http");
+    static final Set<String> CHECK = SCHEMA.keys("check");
+    static final Set<String> STREAM = SCHEMA.keys("stream");
+    static final Set<String> REQUEST = SCHEMA.keys("request");
+    static final Set<String> INCREMENTAL = SCHEMA.keys("incremental");
+    static final Set<String> TRANSFORM = SCHEMA.keys("transform");
+    static final Set<String> STOP = SCHEMA.keys("stop");
+    static final Set<String> STOP_TYPES = SCHEMA.values("stop", "type");
+    static final Set<String> METHODS = methods();
+    static final Set<String> SELECTIVE_OPTION = SCHEMA.keys("selective_option");
+    static final Set<String> ASYNC_CREATE = asyncKeys("create");
+    static final Set<String> ASYNC_POLL = asyncKeys("poll");
+    static final Set<String> ASYNC_DOWNLOAD = asyncKeys("download");
 
-    static final Map<String, Set<String>> AUTH_REQUIRED = Map.of(
-            "bearer", Set.of("token"),
-            "api_key", Set.of("key", "value"),
-            "basic", Set.of("username"),
-            "oauth2_client_credentials", Set.of("token_url", "client_id", "client_secret"),
-            "oauth2_refresh_token", Set.of("token_url", "client_id", "refresh_token"),
-            "session_token", Set.of("login_url", "token_path"),
-            "jwt", Set.of("algorithm"),
-            "selective", Set.of("options"));
+    static final Map<String, Set<String>> AUTH = variantKeys("auth");
+    /** Per auth type, the keys it needs besides {@code type}. */
+    static final Map<String, Set<String>> AUTH_REQUIRED = variantRequired("auth");
+    static final Map<String, Set<String>> PAGINATION = variantKeys("pagination");
+    static final Map<String, Set<String>> DECODER = variantKeys("decoder");
+    static final Map<String, Set<String>> PARTITION = variantKeys("partition");
 
-    static final Map<String, Set<String>> PAGINATION = Map.of(
-            "none", Set.of("type"),
-            "offset", Set.of("type", "offset_param", "limit_param", "limit", "stop"),
-            "page_number", Set.of("type", "page_param", "start_page", "page_size_param", "page_size", "stop"),
-            "cursor", Set.of("type", "cursor_param", "cursor_path", "cursor_header", "location", "stop"),
-            "link_header", Set.of("type", "rel", "stop"),
-            "next_url", Set.of("type", "next_url_path", "stop"));
+    /** The methods in upper case (the schema also lists their lower-case spelling). */
+    private static Set<String> methods() {
+        Set<String> methods = new LinkedHashSet<>();
+        SCHEMA.block("method").path("enum").forEach(v -> methods.add(v.asText().toUpperCase(Locale.ROOT)));
+        return Set.copyOf(methods);
+    }
 
-    static final Map<String, Set<String>> DECODER = Map.of(
-            "json", Set.of("type", "records_path"),
-            "jsonl", Set.of("type"),
-            "csv", Set.of("type", "delimiter", "has_header"),
-            "xml", Set.of("type", "records_path"));
+    private static Set<String> asyncKeys(String part) {
+        Set<String> keys = new LinkedHashSet<>();
+        SCHEMA.block("partition_async_job").at("/properties/" + part + "/properties").fieldNames().forEachRemaining(keys::add);
+        return Set.copyOf(keys);
+    }
 
-    static final Map<String, Set<String>> PARTITION = Map.of(
-            "list", Set.of("type", "field", "values"),
-            "parent", Set.of("type", "stream", "parent_field", "partition_field"),
-            "date_range", Set.of("type", "start", "end", "step", "start_field", "end_field", "format"),
-            "async_job", ASYNC_JOB);
+    private static Map<String, Set<String>> variantKeys(String block) {
+        Map<String, Set<String>> keys = new LinkedHashMap<>();
+        SCHEMA.variants(block).forEach((type, def) -> keys.put(type, Set.copyOf(SCHEMA.keys(def))));
+        return Map.copyOf(keys);
+    }
+
+    private static Map<String, Set<String>> variantRequired(String block) {
+        return SCHEMA.variants(block).entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey,
+                e -> SCHEMA.required(e.getValue()).stream().filter(k -> !k.equals("type")).collect(Collectors.toUnmodifiableSet())));
+    }
 }
