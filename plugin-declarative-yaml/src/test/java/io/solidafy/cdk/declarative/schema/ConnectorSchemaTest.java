@@ -91,8 +91,14 @@ class ConnectorSchemaTest {
                         "streams[0].pagination.location", "'cookie' is not allowed; use one of [body, header, query]."),
                 Arguments.of("a wrong type", BASE.replace("timeout_secs: 20", "timeout_secs: soon"), "http.timeout_secs",
                         "must be a number of 0 or more."),
+                Arguments.of("a list that is text", BASE.replace("name: typo-demo\n", "name: typo-demo\naliases: demo\n"), "aliases",
+                        "must be a list."),
+                Arguments.of("a flag that is not a boolean", BASE.replace("      path: /items\n", "      path: /items\n    incremental:\n      client_side_filter: sometimes\n"),
+                        "streams[0].incremental.client_side_filter", "must be true or false."),
+                Arguments.of("an auth without type", BASE.replace("  type: bearer\n", ""), "auth",
+                        "type is required (api_key, basic, bearer, jwt, none, oauth2_client_credentials, oauth2_refresh_token, selective, session_token or a plugin's type)."),
                 Arguments.of("an unknown stop type", BASE.replace("type: field", "type: fields"), "streams[0].pagination.stop.type",
-                        "unknown stop type 'fields'; did you mean 'field'?; use one of [empty_page, field, total_count, total_pages]."));
+                        "'fields' is not allowed; did you mean 'field'?; use one of [empty_page, field, total_count, total_pages]."));
     }
 
     @ParameterizedTest(name = "{0}")
