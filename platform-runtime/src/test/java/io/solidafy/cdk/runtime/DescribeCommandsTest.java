@@ -60,6 +60,15 @@ class DescribeCommandsTest {
     }
 
     @Test
+    void exportOfAConnectorWithoutDefinitionFileIsOneSentence() throws Exception {
+        CliRun run = CliRun.exec("export", "-c", "fixture", "--plugins-dir", plugins());
+        assertEquals(1, run.exitCode());
+        assertEquals("", run.stdout());
+        assertEquals("Connector 'fixture' is not defined by a definition file, so there is nothing to export;"
+                + " only declarative (YAML) connectors can be exported.", run.stderr().strip());
+    }
+
+    @Test
     void checkSucceeds() throws Exception {
         CliRun run = CliRun.exec("check", "-c", "fixture", "--config-json", "{\"api_key\":\"good-1234\"}", "--plugins-dir", plugins());
         assertEquals("{\"type\":\"CONNECTION_STATUS\",\"connectionStatus\":{\"status\":\"SUCCEEDED\",\"message\":\"Connection successful\"}}",

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.solidafy.cdk.runtime.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -136,6 +137,15 @@ class ReadPipelineTest {
         assertEquals(0, run.exitCode(), run.stderr());
         assertTrue(run.stdout().contains("\n  \"type\" : \"RECORD\""), run.stdout());
         assertTrue(run.stdout().contains("\"format\" : \"pretty\""));
+        // every message starts at the beginning of a line with '{' and ends with '}' and a newline
+        List<String> lines = run.stdout().lines().toList();
+        List<JsonNode> messages = new ArrayList<>();
+        new ObjectMapper().readerFor(JsonNode.class).<JsonNode>readValues(run.stdout()).forEachRemaining(messages::add);
+        assertEquals(messages.size(), lines.stream().filter(l -> l.equals("{")).count(), run.stdout());
+        assertEquals(messages.size(), lines.stream().filter(l -> l.equals("}")).count(), run.stdout());
+        assertTrue(lines.stream().noneMatch(l -> l.startsWith(" {")), run.stdout());
+        assertEquals("SYNC_SUMMARY", messages.get(messages.size() - 1).get("type").asText());
+        assertTrue(run.stdout().endsWith("}\n"));
     }
 
     private static int lastIndexOf(List<JsonNode> messages, java.util.function.Predicate<JsonNode> test) {

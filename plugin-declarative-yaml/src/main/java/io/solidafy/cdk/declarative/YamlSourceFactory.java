@@ -12,6 +12,7 @@ import io.solidafy.cdk.spi.source.SourceFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -20,12 +21,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * Declarative YAML connectors: the built-in ones (resources listed in {@code connectors/index.txt},
  * each parsed on first use) and a user's {@code --connector ./file.yaml}. Thread-safe.
  */
 public final class YamlSourceFactory implements SourceFactory {
+
+    /** The first line of a built-in file: the {@code yaml-language-server} schema reference for editors. */
+    static final String SCHEMA_LINE = "# yaml-language-server: $schema=";
 
     private final Clock clock;
     private final String resourceDir;
@@ -125,6 +130,24 @@ public final class YamlSourceFactory implements SourceFactory {
     @Override
     public List<DefinitionProblem> validate(Path definitionFile) {
         return new ArrayList<>(ConnectorDefinition.problems(definitionFile));
+    }
+
+    /**
+     * A built-in's YAML as bundled, without its editor schema line (its path is relative to this
+     * repository's folders, so it would not resolve beside a copy); a user's file as it is.
+     */
+    @Override
+    public Optional<String> definitionText(ConnectorInfo connector) {
+        if (connector.definitionFile().isPresent()) {
+            try {
+                return Optional.of(Files.readString(connector.definitionFile().get(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new ConnectorException("Connector file " + connector.definitionFile().get() + " cannot be read: " + e.getMessage() + ".");
+            }
+        }
+        return index().stream().filter(e -> e.name().equals(connector.name())).findFirst()
+                .flatMap(entry -> resource(resourceDir + "/" + entry.file()))
+                .map(text -> text.lines().filter(line -> !line.startsWith(SCHEMA_LINE)).collect(Collectors.joining("\n", "", "\n")));
     }
 
     @Override

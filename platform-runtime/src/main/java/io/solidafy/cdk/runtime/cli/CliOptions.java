@@ -83,6 +83,15 @@ final class CliOptions {
         String connector;
     }
 
+    @Parameters(commandDescription = "Print a connector's definition (YAML) to copy and change")
+    static final class ExportCommand {
+        @ParametersDelegate
+        Common common = new Common();
+
+        @Parameter(names = {"--connector", "-c"}, required = true, description = "Connector name, alias or definition file")
+        String connector;
+    }
+
     @Parameters(commandDescription = "Test that a config can connect")
     static final class CheckCommand {
         @ParametersDelegate

@@ -14,6 +14,7 @@ import io.solidafy.cdk.runtime.lifecycle.Interruption;
 import io.solidafy.cdk.runtime.plugin.ConnectorIndex;
 import io.solidafy.cdk.runtime.protocol.ProtocolWriter;
 import io.solidafy.cdk.spi.ConnectorException;
+import io.solidafy.cdk.spi.LogLevel;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -67,6 +68,7 @@ public final class Main {
         CliOptions.DiscoverCommand discover = new CliOptions.DiscoverCommand();
         CliOptions.ReadCommand read = new CliOptions.ReadCommand();
         CliOptions.ServeCommand serve = new CliOptions.ServeCommand();
+        CliOptions.ExportCommand export = new CliOptions.ExportCommand();
         JCommander commander = JCommander.newBuilder()
                 .programName("solidafy-cdk")
                 .addObject(root)
@@ -78,6 +80,7 @@ public final class Main {
                 .addCommand("validate", validate)
                 .addCommand("spec", spec)
                 .addCommand("serve", serve)
+                .addCommand("export", export)
                 .build();
         try {
             commander.parse(args);
@@ -104,6 +107,7 @@ public final class Main {
             case "streams" -> streams.common;
             case "discover" -> discover.common;
             case "read" -> read.common;
+            case "export" -> export.common;
             default -> serve.common;
         };
         if (common.help) {
@@ -112,7 +116,8 @@ public final class Main {
         boolean pretty = "read".equals(command) && "pretty".equalsIgnoreCase(read.format.trim());
         // Decimals in configs and states (e.g. a numeric cursor) must survive a round trip exactly.
         ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-        ProtocolWriter protocol = new ProtocolWriter(stdout, mapper, pretty);
+        // export prints YAML on stdout, so its LOG messages go to stderr
+        ProtocolWriter protocol = new ProtocolWriter("export".equals(command) ? stderr : stdout, mapper, pretty);
         try {
             protocol.setMinimumLevel(Session.parseLevel(common.logLevel));
             if ("serve".equals(command)) {
@@ -125,7 +130,7 @@ public final class Main {
                         if (warned.add(message)) {
                             stderr.println(protocol.masker().mask("warning: " + message));
                         }
-                    });
+                    }, notice -> protocol.log(LogLevel.INFO, notice));
             Session session = new Session(mapper, protocol, stderr, platform, interruption);
             Commands commands = new Commands(session);
             return switch (command) {
@@ -135,6 +140,7 @@ public final class Main {
                 case "check" -> commands.check(check.connector.input());
                 case "streams" -> commands.streams(streams.connector.input());
                 case "discover" -> commands.discover(discover.connector.input(), discover.sample);
+                case "export" -> printText(stdout, commands.export(export.connector).stripTrailing());
                 default -> new ReadCommand(session, read.options(environment)).run();
             };
         } catch (UsageException e) {

@@ -2,6 +2,7 @@ package io.solidafy.cdk.runtime.ops;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.solidafy.cdk.runtime.definition.DefinitionExport;
 import io.solidafy.cdk.runtime.plugin.ConnectorIndex;
 import io.solidafy.cdk.spi.ConnectorException;
 import io.solidafy.cdk.spi.source.ConnectionStatus;
@@ -84,6 +85,12 @@ public final class Commands {
         validation.putArray("errors");
         session.protocol.write("VALIDATION", "validation", validation);
         return 0;
+    }
+
+    /** The definition text of a connector, for {@code export}. */
+    public String export(String reference) {
+        ResolvedConnector connector = session.resolver().resolve(reference);
+        return DefinitionExport.text(connector.factory(), connector.info());
     }
 
     public int check(ConnectorInput options) {

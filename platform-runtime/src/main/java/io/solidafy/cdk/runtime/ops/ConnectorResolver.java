@@ -1,5 +1,6 @@
 package io.solidafy.cdk.runtime.ops;
 
+import io.solidafy.cdk.runtime.definition.GuideFileNames;
 import io.solidafy.cdk.runtime.plugin.PluginRegistry;
 import io.solidafy.cdk.spi.ConnectorException;
 import io.solidafy.cdk.spi.source.ConnectorInfo;
@@ -25,12 +26,14 @@ public final class ConnectorResolver {
     private final PluginRegistry registry;
     private final Resolution resolution;
     private final Consumer<String> warnings;
+    private final Consumer<String> notices;
     private List<ResolvedConnector> connectors;
 
-    ConnectorResolver(PluginRegistry registry, Resolution resolution, Consumer<String> warnings) {
+    ConnectorResolver(PluginRegistry registry, Resolution resolution, Consumer<String> warnings, Consumer<String> notices) {
         this.registry = registry;
         this.resolution = resolution;
         this.warnings = warnings;
+        this.notices = notices;
     }
 
     /** Every built-in connector, each once, in plugin order, then those of the connectors directory. */
@@ -53,6 +56,13 @@ public final class ConnectorResolver {
         Optional<Path> file = resolution.acceptsPaths() ? asExistingFile(reference) : inConnectorsDir(reference);
         if (file.isPresent()) {
             return load(file.get(), reference);
+        }
+        if (resolution.acceptsPaths()) { // guide file names such as connectors/stripe.yaml name a built-in connector
+            Optional<ResolvedConnector> guideName = GuideFileNames.connectorReference(reference).flatMap(this::builtIn);
+            if (guideName.isPresent()) {
+                notices.accept(GuideFileNames.notice(reference, guideName.get().info().name()));
+                return guideName.get();
+            }
         }
         if (resolution.acceptsPaths() && looksLikePath(reference)) {
             throw new ConnectorException("Connector file " + reference + " does not exist.");

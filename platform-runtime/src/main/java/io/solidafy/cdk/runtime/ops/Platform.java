@@ -26,16 +26,18 @@ public final class Platform {
     private final Optional<Path> indexDir;
     private final Resolution resolution;
     private final Consumer<String> warnings;
+    private final Consumer<String> notices;
     private PluginRegistry plugins;
     private ConnectorResolver resolver;
 
     private Platform(Supplier<PluginRegistry> loader, Optional<Path> pluginsDir, Optional<Path> indexDir, Resolution resolution,
-            Consumer<String> warnings) {
+            Consumer<String> warnings, Consumer<String> notices) {
         this.loader = loader;
         this.pluginsDir = pluginsDir;
         this.indexDir = indexDir;
         this.resolution = resolution;
         this.warnings = warnings;
+        this.notices = notices;
     }
 
     /**
@@ -44,20 +46,24 @@ public final class Platform {
      * @param warnings   diagnostics (name clashes, unreadable definition files)
      */
     public Platform(PluginRegistry plugins, Resolution resolution, Consumer<String> warnings) {
-        this(() -> plugins, Optional.empty(), Optional.empty(), resolution, warnings);
+        this(() -> plugins, Optional.empty(), Optional.empty(), resolution, warnings, notice -> {});
     }
 
     /** The plugins of the class path and of {@code pluginsDir}, loaded on first use. */
     public static Platform load(Path pluginsDir, Resolution resolution, Consumer<String> warnings) {
-        return load(pluginsDir, Optional.empty(), resolution, warnings);
+        return new Platform(() -> new PluginLoader(warnings).load(pluginsDir), Optional.of(pluginsDir), Optional.empty(), resolution, warnings,
+                notice -> {});
     }
 
     /**
      * As {@link #load(Path, Resolution, Consumer)}, with a connector index under {@code indexDir}
-     * that lets {@code list} and {@code spec} describe connectors without loading their plugins.
+     * that lets {@code list} and {@code spec} describe connectors without loading their plugins, and
+     * {@code notices} for what resolving a reference did on the user's behalf (INFO messages).
      */
-    public static Platform load(Path pluginsDir, Optional<Path> indexDir, Resolution resolution, Consumer<String> warnings) {
-        return new Platform(() -> new PluginLoader(warnings).load(pluginsDir), Optional.of(pluginsDir), indexDir, resolution, warnings);
+    public static Platform load(Path pluginsDir, Optional<Path> indexDir, Resolution resolution, Consumer<String> warnings,
+            Consumer<String> notices) {
+        return new Platform(() -> new PluginLoader(warnings).load(pluginsDir), Optional.of(pluginsDir), indexDir, resolution, warnings,
+                notices);
     }
 
     /** Loads the plugins now (a server does, so that its first request is as fast as the others). */
@@ -79,7 +85,7 @@ public final class Platform {
 
     public synchronized ConnectorResolver resolver() {
         if (resolver == null) {
-            resolver = new ConnectorResolver(plugins(), resolution, warnings);
+            resolver = new ConnectorResolver(plugins(), resolution, warnings, notices);
         }
         return resolver;
     }

@@ -1,6 +1,7 @@
 package io.solidafy.cdk.runtime.protocol;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -46,7 +47,8 @@ public final class ProtocolWriter implements AutoCloseable {
         generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         generator.setRootValueSeparator(null);
         if (pretty) {
-            generator.useDefaultPrettyPrinter();
+            // no root separator: every message starts at the beginning of its line, like in json
+            generator.setPrettyPrinter(new DefaultPrettyPrinter().withRootSeparator((String) null));
         }
     }
 

@@ -57,6 +57,15 @@ public interface SourceFactory {
     }
 
     /**
+     * The text of the definition a connector is made from (a declarative connector's YAML), ready
+     * to be saved as a file and changed; {@code solidafy-cdk export} prints it. Empty for connectors
+     * that no definition file describes (databases, plain-Java sources).
+     */
+    default Optional<String> definitionText(ConnectorInfo connector) {
+        return Optional.empty();
+    }
+
+    /**
      * Opens a source for one of this factory's connectors (a built-in one, or one returned by
      * {@link #load}).
      *
