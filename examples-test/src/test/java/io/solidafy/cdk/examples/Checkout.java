@@ -43,6 +43,18 @@ record Checkout(Path root) {
         return root.resolve(path);
     }
 
+    /** Deletes a work folder; links to the real checkout are removed, never followed. */
+    static void deleteTree(Path folder) throws IOException {
+        if (folder == null || !Files.exists(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path path : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
     private static void copySources(Path from, Path to) throws IOException {
         Files.walkFileTree(from, new SimpleFileVisitor<>() {
             @Override

@@ -92,13 +92,7 @@ class ExamplesThroughLauncherTest {
 
     @AfterAll
     static void removeWork() throws IOException {
-        if (work != null) {
-            try (Stream<Path> files = Files.walk(work)) {
-                for (Path path : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(path);
-                }
-            }
-        }
+        Checkout.deleteTree(work);
     }
 
     /** {@code ./solidafy-cdk args...} in the stand-in checkout, with its plugins-dir. */
@@ -197,6 +191,34 @@ class ExamplesThroughLauncherTest {
         CommandResult result = launch("read", "-c", "my-connector", "--config-json", "{\"count\":3}").assertSucceeded();
 
         assertEquals(List.of(1, 2, 3), result.records("numbers").stream().map(r -> r.path("n").asInt()).toList());
+    }
+
+    @Test
+    void theGuideSnippetsParseValidateAndRun() throws Exception {
+        List<String> json = DocSnippets.blocks(Path.of(System.getProperty("solidafy.root"), "docs/plugins.md"), "json");
+        List<String> yaml = DocSnippets.blocks(Path.of(System.getProperty("solidafy.root"), "docs/plugins.md"), "yaml");
+        assertFalse(json.isEmpty() || yaml.isEmpty(), "docs/plugins.md has JSON and YAML snippets");
+        for (String snippet : json) {
+            JsonNode node = MAPPER.readTree(snippet);
+            if (node.has("request") && node.has("response")) {
+                assertEquals("POST", com.github.tomakehurst.wiremock.stubbing.StubMapping.buildFrom(snippet).getRequest().getMethod().value());
+            }
+        }
+        SWAPI.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/graphql"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("allStarships")).atPriority(1)
+                .willReturn(okJson("{\"data\":{\"allStarships\":{\"pageInfo\":{\"hasNextPage\":false,\"endCursor\":\"YXJyYXljb25uZWN0aW9uOjE=\"},"
+                        + "\"starships\":[{\"id\":\"c3RhcnNoaXBzOjI=\",\"name\":\"CR90 corvette\",\"model\":\"CR90 corvette\"},"
+                        + "{\"id\":\"c3RhcnNoaXBzOjM=\",\"name\":\"Star Destroyer\",\"model\":\"Imperial I-class Star Destroyer\"}]}}}")));
+        int i = 0;
+        for (String snippet : yaml) {
+            Path file = Files.writeString(work.resolve("snippet-" + i++ + ".yaml"), snippet);
+            launch("validate", "-c", file.toString()).assertSucceeded();
+            if (snippet.contains("streams:")) {
+                String config = JsonNodeFactory.instance.objectNode().put("base_url", SWAPI.baseUrl()).toString();
+                CommandResult read = launch("read", "-c", file.toString(), "--config-json", config).assertSucceeded();
+                assertFalse(read.ofType("RECORD").isEmpty(), read::toString);
+            }
+        }
     }
 
     private static List<JsonNode> gunzipLines(Path file) throws IOException {
