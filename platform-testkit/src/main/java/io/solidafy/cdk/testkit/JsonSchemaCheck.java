@@ -1,10 +1,11 @@
 package io.solidafy.cdk.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import java.util.List;
 
 /**
@@ -13,12 +14,12 @@ import java.util.List;
  */
 public final class JsonSchemaCheck {
 
-    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
-            builder -> builder.defaultMetaSchemaIri(SpecVersion.VersionFlag.V202012.getId()));
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    private static final String META_SCHEMA = "https://json-schema.org/draft/2020-12/schema";
 
-    private final JsonSchema schema;
+    private final Schema schema;
 
-    private JsonSchemaCheck(JsonSchema schema) {
+    private JsonSchemaCheck(Schema schema) {
         this.schema = schema;
     }
 
@@ -28,13 +29,12 @@ public final class JsonSchemaCheck {
         if (!problems.isEmpty()) {
             throw new AssertionError("not a valid JSON Schema: " + problems + "\n" + schemaDocument.toPrettyString());
         }
-        return new JsonSchemaCheck(FACTORY.getSchema(schemaDocument));
+        return new JsonSchemaCheck(REGISTRY.getSchema(schemaDocument));
     }
 
-    /** What the JSON Schema meta-schema says about a schema document; empty when it is valid. */
+    /** What the draft 2020-12 meta-schema says about a schema document; empty when it is valid. */
     public static List<String> metaProblems(JsonNode schemaDocument) {
-        JsonSchema meta = FACTORY.getSchema(com.networknt.schema.SchemaLocation.of(SpecVersion.VersionFlag.V202012.getId()));
-        return messages(meta.validate(schemaDocument));
+        return messages(REGISTRY.getSchema(SchemaLocation.of(META_SCHEMA)).validate(schemaDocument));
     }
 
     /** Every way {@code document} breaks the schema; empty when it is valid. */
@@ -42,7 +42,7 @@ public final class JsonSchemaCheck {
         return messages(schema.validate(document));
     }
 
-    private static List<String> messages(java.util.Set<ValidationMessage> messages) {
-        return messages.stream().map(ValidationMessage::getMessage).sorted().toList();
+    private static List<String> messages(List<Error> errors) {
+        return errors.stream().map(e -> e.getInstanceLocation() + ": " + e.getMessage()).sorted().toList();
     }
 }
