@@ -48,6 +48,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * which use the test kit, included), its jar or plugin folder dropped into a fresh plugins
  * directory, and run through the real {@code ./solidafy-cdk} launcher beside the built-in YAML
  * engine and {@code sample} source.
+ *
+ * <p>The GraphQL paginator is built and dropped in by the README's plugin quick start, run as
+ * written in a stand-in checkout with two substitutions only: its first command ({@code mvn
+ * install} of the SPI and test kit) is replaced by seeding a throw-away Maven repository with the
+ * same artifacts, so the user's {@code ~/.m2} is left alone; and the public SWAPI address by a local
+ * server playing recorded SWAPI pages, since tests have no internet.
  */
 class ExamplesThroughLauncherTest {
 
@@ -66,6 +72,7 @@ class ExamplesThroughLauncherTest {
     private static Path work;
     private static Checkout checkout;
     private static Shell shell;
+    private static Shell.Result quickStart;
 
     @BeforeAll
     static void buildEveryExampleAndDropItIn() throws Exception {
@@ -73,11 +80,12 @@ class ExamplesThroughLauncherTest {
         checkout = Checkout.create(Files.createDirectories(work.resolve("checkout")), List.of("plugin-declarative-yaml", "plugin-source-sample"));
         shell = new Shell(checkout.root(), LocalMavenRepository.seed(Files.createDirectories(work.resolve("home"))));
 
-        Shell.Result build = shell.run("mvn -B -q -f examples/pom.xml verify");
+        quickStart = ReadmeQuickStart.read(Path.of(System.getProperty("solidafy.root"), "README.md")).runAfterInstall(shell, SWAPI.baseUrl());
+        Shell.Result build = shell.run("mvn -B -q -f examples/pom.xml verify -pl !graphql-relay-paginator");
         assertEquals(0, build.exitCode(), build::toString);
 
         Path plugins = checkout.resolve("plugins-dir");
-        for (String jar : List.of("hmac-auth/target/hmac-auth-0.1.0.jar", "graphql-relay-paginator/target/graphql-relay-paginator-0.1.0.jar",
+        for (String jar : List.of("hmac-auth/target/hmac-auth-0.1.0.jar",
                 "gzip-ndjson-destination/target/gzip-ndjson-destination-0.1.0.jar", "template/target/my-plugin-0.1.0.jar")) {
             Path built = checkout.resolve("examples").resolve(jar);
             Files.copy(built, plugins.resolve(built.getFileName()));
@@ -101,6 +109,15 @@ class ExamplesThroughLauncherTest {
         command.addAll(List.of(args));
         Shell.Result result = shell.exec(command);
         return new CommandResult(result.exitCode(), result.stdout(), result.stderr());
+    }
+
+    @Test
+    void theReadmeQuickStartReadsEveryFilmWithTheNewPaginator() {
+        CommandResult read = new CommandResult(quickStart.exitCode(), quickStart.stdout(), quickStart.stderr()).assertSucceeded();
+
+        assertEquals(List.of("A New Hope", "The Empire Strikes Back", "Return of the Jedi", "The Phantom Menace", "Attack of the Clones",
+                "Revenge of the Sith"), read.records("films").stream().map(f -> f.path("title").asText()).toList());
+        assertTrue(Files.isRegularFile(checkout.resolve("plugins-dir/graphql-relay-paginator-0.1.0.jar")), "the quick start dropped the jar in");
     }
 
     @Test
