@@ -127,7 +127,9 @@ class ExamplesThroughLauncherTest {
         List<String> names = new ArrayList<>();
         result.only("CONNECTORS").path("connectors").forEach(c -> names.add(c.path("name").asText()));
         assertTrue(names.containsAll(List.of("local-files", "my-connector", "sample", "stripe")), names::toString);
-        assertEquals("", result.stderr().strip(), "every dropped-in plugin loads");
+        for (String plugin : List.of("hmac-auth", "graphql-relay-paginator", "folder-source", "gzip-ndjson-destination", "my-plugin")) {
+            assertFalse(result.stderr().contains(plugin), () -> "a dropped-in plugin did not load cleanly:\n" + result.stderr());
+        }
     }
 
     @Test

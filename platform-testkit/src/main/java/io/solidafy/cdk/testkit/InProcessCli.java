@@ -35,12 +35,23 @@ public final class InProcessCli {
         this.environment = Map.copyOf(environment);
     }
 
-    /** A CLI that loads the class path's plugins only (its plugins directory is a fresh empty folder). */
+    /** A CLI that loads the class path's plugins only (its plugins directory is an empty folder). */
     public static InProcessCli create() {
-        try {
-            return new InProcessCli(Files.createTempDirectory("solidafy-testkit-plugins"), Map.of());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        return new InProcessCli(EmptyFolder.PATH, Map.of());
+    }
+
+    /** One empty plugins directory per JVM, made on first use; the CLI only reads it. */
+    private static final class EmptyFolder {
+        static final Path PATH = create();
+
+        private static Path create() {
+            try {
+                Path folder = Files.createTempDirectory("solidafy-testkit-no-plugins");
+                folder.toFile().deleteOnExit();
+                return folder;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
