@@ -92,10 +92,12 @@ public final class Platform {
 
     /**
      * Every connector's description for {@code list} and {@code spec}: from the connector index
-     * where it is current and the plugins are not loaded yet, else from the loaded plugins.
+     * where it is current and the plugins are not loaded yet (without an index directory, by loading
+     * each plugin's factories only), else from the loaded plugins.
      */
     synchronized List<ConnectorIndex.Entry> connectors(ProtocolWriter protocol) {
-        if (plugins != null || indexDir.isEmpty() || pluginsDir.isEmpty()) {
+        // the server (names only, perhaps a connectors directory) describes what its resolver knows
+        if (plugins != null || pluginsDir.isEmpty() || !resolution.acceptsPaths()) {
             return resolver().all().stream()
                     .map(c -> new ConnectorIndex.Entry(c.factory().getClass().getName(), c.info()))
                     .toList();
