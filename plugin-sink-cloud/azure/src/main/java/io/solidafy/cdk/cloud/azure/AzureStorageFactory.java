@@ -1,12 +1,13 @@
 package io.solidafy.cdk.cloud.azure;
 
+import io.solidafy.cdk.spi.SdkFolder;
 import io.solidafy.cdk.spi.storage.ObjectStorage;
 import io.solidafy.cdk.spi.storage.StorageFactory;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
-/** Opens {@code az://container/prefix/} locations; loads the Azure SDK on the first one ({@link SdkLoader}). */
+/** Opens {@code az://container/prefix/} locations; loads the Azure SDK on the first one ({@link SdkFolder}). */
 public final class AzureStorageFactory implements StorageFactory {
 
     private final Map<String, String> environment;
@@ -29,7 +30,7 @@ public final class AzureStorageFactory implements StorageFactory {
 
     private synchronized StorageOpener opener() {
         if (opener == null) {
-            opener = SdkLoader.load(AzureStorageFactory.class, "io.solidafy.cdk.cloud.azure.sdk.AzureOpener");
+            opener = SdkFolder.instantiate(AzureStorageFactory.class, "io.solidafy.cdk.cloud.azure.sdk.AzureOpener", StorageOpener.class);
         }
         return opener;
     }

@@ -1,12 +1,13 @@
 package io.solidafy.cdk.cloud.gcs;
 
+import io.solidafy.cdk.spi.SdkFolder;
 import io.solidafy.cdk.spi.storage.ObjectStorage;
 import io.solidafy.cdk.spi.storage.StorageFactory;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
-/** Opens {@code gs://bucket/prefix/} locations; loads the Google SDK on the first one ({@link SdkLoader}). */
+/** Opens {@code gs://bucket/prefix/} locations; loads the Google SDK on the first one ({@link SdkFolder}). */
 public final class GcsStorageFactory implements StorageFactory {
 
     private final Map<String, String> environment;
@@ -29,7 +30,7 @@ public final class GcsStorageFactory implements StorageFactory {
 
     private synchronized StorageOpener opener() {
         if (opener == null) {
-            opener = SdkLoader.load(GcsStorageFactory.class, "io.solidafy.cdk.cloud.gcs.sdk.GcsOpener");
+            opener = SdkFolder.instantiate(GcsStorageFactory.class, "io.solidafy.cdk.cloud.gcs.sdk.GcsOpener", StorageOpener.class);
         }
         return opener;
     }
