@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.solidafy.cdk.cloud.testing.CliProcess;
+import io.solidafy.cdk.cloud.testing.ReadBack;
 import io.solidafy.cdk.runtime.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code read --format parquet --output az://...} end to end: the real CLI in a child JVM against Azurite. */
 class AzureCliTest {
+
+    private static final CliProcess CLI = new CliProcess(name -> !name.startsWith("AZURE_"));
 
     /** The sample source checkpoints every 50,000 records: with checkpoint_part_size=0 this makes two parts. */
     static final int COUNT = 60_000;
@@ -54,7 +58,7 @@ class AzureCliTest {
     }
 
     private CliRun sync(Map<String, String> environment, String url) throws Exception {
-        return CliProcess.run(environment, work, "read", "-c", "sample", "--config-json", CONFIG, "-s", "customers",
+        return CLI.run(environment, work, "read", "-c", "sample", "--config-json", CONFIG, "-s", "customers",
                 "-f", "parquet", "-o", url, "--sink-option", "checkpoint_part_size=0");
     }
 
@@ -80,7 +84,7 @@ class AzureCliTest {
             container.getBlobClient(name).downloadToFile(downloaded.resolve(name.replace('/', '_')).toString());
         }
         Path records = work.resolve("records.jsonl");
-        assertEquals(0, CliProcess.run(Map.of(), work, records, "read", "-c", "sample", "--config-json", CONFIG, "-s", "customers"));
+        assertEquals(0, CLI.run(Map.of(), work, records, "read", "-c", "sample", "--config-json", CONFIG, "-s", "customers"));
         assertEquals(COUNT, ReadBack.assertSameRecords(downloaded, records, "customers"));
 
         CliRun second = sync(azurite.environment(), url);

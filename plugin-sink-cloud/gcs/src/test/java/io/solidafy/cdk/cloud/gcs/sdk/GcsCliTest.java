@@ -16,6 +16,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.solidafy.cdk.cloud.testing.CliProcess;
+import io.solidafy.cdk.cloud.testing.ReadBack;
 import io.solidafy.cdk.runtime.testing.CliRun;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
  * finalized uploads) is read back with DuckDB.
  */
 class GcsCliTest {
+
+    private static final CliProcess CLI = new CliProcess(name -> !name.startsWith("GOOGLE_") && !name.startsWith("GCS_"));
 
     /** The sample source checkpoints every 50,000 records: with checkpoint_part_size=0 this makes two parts. */
     static final int COUNT = 60_000;
@@ -76,7 +80,7 @@ class GcsCliTest {
     }
 
     private CliRun sync() throws Exception {
-        return CliProcess.run(Map.of(GcsSettings.ENDPOINT, gcs.baseUrl()), work, "read", "-c", "sample", "--config-json", CONFIG,
+        return CLI.run(Map.of(GcsSettings.ENDPOINT, gcs.baseUrl()), work, "read", "-c", "sample", "--config-json", CONFIG,
                 "-s", "customers", "-f", "parquet", "-o", "gs://bucket/exports/", "--sink-option", "checkpoint_part_size=0");
     }
 
@@ -114,7 +118,7 @@ class GcsCliTest {
             Files.write(downloaded.resolve(object.getKey().replace('/', '_')), object.getValue());
         }
         Path records = work.resolve("records.jsonl");
-        assertEquals(0, CliProcess.run(Map.of(), work, records, "read", "-c", "sample", "--config-json", CONFIG, "-s", "customers"));
+        assertEquals(0, CLI.run(Map.of(), work, records, "read", "-c", "sample", "--config-json", CONFIG, "-s", "customers"));
         assertEquals(COUNT, ReadBack.assertSameRecords(downloaded, records, "customers"));
     }
 

@@ -1,4 +1,4 @@
-package io.solidafy.cdk.cloud.gcs.sdk;
+package io.solidafy.cdk.cloud.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,12 +19,12 @@ import java.util.Map;
 import java.util.Properties;
 
 /** Compares Parquet files, read by DuckDB, with the RECORD lines of a JSON run, one record at a time (bounded memory). */
-final class ReadBack {
+public final class ReadBack {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** @return the number of records compared */
-    static long assertSameRecords(Path parquetDir, Path jsonRun, String stream) throws Exception {
+    public static long assertSameRecords(Path parquetDir, Path jsonRun, String stream) throws Exception {
         long compared = 0;
         try (Connection duck = new org.duckdb.DuckDBDriver().connect("jdbc:duckdb:", new Properties());
                 Statement statement = duck.createStatement();
