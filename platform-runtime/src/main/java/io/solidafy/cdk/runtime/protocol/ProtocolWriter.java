@@ -33,8 +33,17 @@ public final class ProtocolWriter implements AutoCloseable {
     private IOException failure;
     /** What a closed stdout means for the running command; a sync says what became of its state. */
     private String consequenceOfClosedOutput = "so the command stopped.";
+    /** What the output is, as a failure names it: stdout for the CLI, the response for the server. */
+    private final String outputName;
 
+    /** Messages to the process's standard output. */
     public ProtocolWriter(OutputStream out, ObjectMapper mapper, boolean pretty) {
+        this(out, mapper, pretty, "Standard output");
+    }
+
+    /** @param outputName how an error about {@code out} names it, e.g. {@code "The HTTP response"} */
+    public ProtocolWriter(OutputStream out, ObjectMapper mapper, boolean pretty, String outputName) {
+        this.outputName = outputName;
         this.mapper = mapper;
         this.records = mapper.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
         this.masker = SecretMasker.none();
@@ -174,7 +183,7 @@ public final class ProtocolWriter implements AutoCloseable {
     }
 
     private ConnectorException closedOutput() {
-        return new ConnectorException("Standard output cannot be written (" + failure.getMessage() + "), " + consequenceOfClosedOutput);
+        return new ConnectorException(outputName + " cannot be written (" + failure.getMessage() + "), " + consequenceOfClosedOutput);
     }
 
     @Override

@@ -28,7 +28,7 @@ final class CommandRunner {
 
     /** A session whose protocol messages go to {@code out}. */
     Session session(OutputStream out) {
-        ProtocolWriter protocol = new ProtocolWriter(out, mapper, false);
+        ProtocolWriter protocol = new ProtocolWriter(out, mapper, false, "The HTTP response"); // a failure means the client went away
         protocol.setMinimumLevel(logLevel);
         return new Session(mapper, protocol, diagnostics, platform);
     }
