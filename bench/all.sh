@@ -80,7 +80,7 @@ bench/java.sh plugin-declarative-yaml -Xmx128m -XX:+UseParallelGC io.solidafy.cd
 engine_bare=$(grep '^bare HttpClient5' "$LOG" | tail -1 | sed 's/.*= *\([0-9,]*\) records\/s.*/\1/' | tr -d ,)
 engine_cli=$(grep '^CLI read' "$LOG" | tail -1 | sed 's/.*= *\([0-9,]*\) records\/s.*/\1/' | tr -d ,)
 engine_rss=$(grep '^CLI read' "$LOG" | tail -1 | sed 's/.*peak RSS \([0-9,]*\) MB.*/\1/' | tr -d ,)
-row "REST CLI → JSON lines (EngineBench)" "$(k "$engine_cli")" "bare HttpClient 5 + Jackson $(k "$engine_bare")" \
+row "REST CLI → JSON lines (EngineBench)" "$(k "$engine_cli")" "bare HttpClient 5 + Jackson → RECORD lines $(k "$engine_bare")" \
   "$(ratio "$engine_cli" "$engine_bare")" "one JVM, phases in turn" "${engine_rss} MB (whole JVM)" "≥ 0.9"
 
 echo "== PostgreSQL: $DB_ROWS rows, 10 columns" >&2

@@ -9,6 +9,7 @@ import io.solidafy.cdk.spi.source.StreamDescriptor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The runtime side of one stream's read: counts records, enforces the exact record cap, tracks the
@@ -20,7 +21,9 @@ final class StreamRun implements Emitter {
     private final StreamDescriptor stream;
     private final ObjectNode incoming;
     private final long maxRecords;
-    private final StreamWriter writer;
+    private final StreamWriter sink;
+    /** Feeds {@link #sink} on its own thread. */
+    private final WriterThread writer;
     private final SyncContext sync;
     private final CursorTracker tracker;
 
@@ -29,16 +32,17 @@ final class StreamRun implements Emitter {
     private boolean capped;
     /** The sync was cancelled before the source finished this stream. */
     private boolean cutByCancel;
-    /** The latest state the source declared, not yet durable. */
-    private ObjectNode pending;
-    /** The latest state that was emitted (durable), or the incoming state. */
-    private ObjectNode durable;
+    /** The latest state the source declared, not yet durable. Set by the source, cleared by the writer thread. */
+    private final AtomicReference<ObjectNode> pending = new AtomicReference<>();
+    /** The latest state that was emitted (durable), or the incoming state. Set by the writer thread. */
+    private volatile ObjectNode durable;
 
-    StreamRun(StreamDescriptor stream, ObjectNode incoming, long maxRecords, StreamWriter writer, SyncContext sync) {
+    StreamRun(StreamDescriptor stream, ObjectNode incoming, long maxRecords, StreamWriter sink, SyncContext sync) {
         this.stream = stream;
         this.incoming = incoming;
         this.maxRecords = maxRecords;
-        this.writer = writer;
+        this.sink = sink;
+        this.writer = new WriterThread(stream.name(), sink);
         this.sync = sync;
         this.tracker = new CursorTracker(stream.cursorField());
         this.durable = incoming.deepCopy();
@@ -53,11 +57,7 @@ final class StreamRun implements Emitter {
         }
         records++;
         tracker.observe(data);
-        try {
-            writer.write(data, System.currentTimeMillis());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Writing a record of stream '" + stream.name() + "' failed: " + e.getMessage(), e);
-        }
+        writer.write(data, System.currentTimeMillis());
         if (records >= maxRecords) {
             capped = true;
             return false;
@@ -69,25 +69,30 @@ final class StreamRun implements Emitter {
     public void checkpoint(ObjectNode streamState) {
         ObjectNode state = streamState.deepCopy();
         setCursor(state, CursorTracker.later(cursorOf(incoming), cursorOf(state)));
-        pending = state;
-        try {
-            if (writer.checkpoint()) {
-                publish(state);
+        pending.set(state);
+        writer.then(() -> {
+            try {
+                if (sink.checkpoint()) {
+                    publish(state);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Checkpointing stream '" + stream.name() + "' failed: " + e.getMessage(), e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Checkpointing stream '" + stream.name() + "' failed: " + e.getMessage(), e);
-        }
+        });
+        writer.flush();
     }
 
     @Override
     public void page(int recordCount) {
         pages++;
         log(LogLevel.DEBUG, "Page " + pages + ": fetched " + recordCount + " records");
+        writer.flush();
     }
 
+    /** Written after the records emitted before it, like every message of the stream. */
     @Override
     public void log(LogLevel level, String message) {
-        sync.protocol().log(level, message);
+        writer.then(() -> sync.protocol().log(level, message));
     }
 
     @Override
@@ -96,6 +101,16 @@ final class StreamRun implements Emitter {
             cutByCancel = true;
         }
         return records >= maxRecords || sync.cancelled();
+    }
+
+    /** Waits until the sink received every record and action handed over; throws the sink's failure. */
+    void drain() {
+        writer.drain();
+    }
+
+    /** As {@link #drain()} for a stream that failed: never throws. */
+    void drainQuietly() {
+        writer.drainQuietly();
     }
 
     long records() {
@@ -118,7 +133,8 @@ final class StreamRun implements Emitter {
      * (the unread records could be older than the maximum, so the cursor stays where it was).
      */
     ObjectNode completedState() {
-        ObjectNode state = pending != null ? pending.deepCopy() : durable.deepCopy();
+        ObjectNode latest = pending.get();
+        ObjectNode state = latest != null ? latest.deepCopy() : durable.deepCopy();
         Optional<JsonNode> cursor = CursorTracker.later(cursorOf(incoming), cursorOf(state));
         if (!(capped || cutByCancel) || stream.cursorOrdered()) {
             cursor = CursorTracker.later(cursor, tracker.max());
@@ -138,7 +154,7 @@ final class StreamRun implements Emitter {
 
     void publish(ObjectNode state) {
         durable = state;
-        pending = null;
+        pending.compareAndSet(state, null); // a later declared state stays pending
         sync.publishState(stream.name(), state);
     }
 

@@ -102,6 +102,7 @@ public final class SyncRunner {
             writer = request.sink().openStream(stream);
             run = new StreamRun(stream, incoming, request.maxRecords().orElse(Long.MAX_VALUE), writer, sync);
             request.source().read(new StreamReadRequest(stream, incoming.deepCopy(), request.maxRecords()), run);
+            run.drain();
             List<String> files = writer.commit();
             writer = null;
             ObjectNode state = run.completedState();
@@ -115,6 +116,9 @@ public final class SyncRunner {
                     + (run.pages() > 0 ? " in " + run.pages() + " pages" : ""));
             return new StreamResult(name, true, run.records(), millisSince(started), files, cursor(state), Optional.empty());
         } catch (Throwable e) {
+            if (run != null) {
+                run.drainQuietly();
+            }
             if (writer != null) {
                 writer.abort();
             }
