@@ -9,6 +9,10 @@ import java.util.List;
  *
  * <p>The runtime emits a STATE message only after the records it covers are durable: either {@link
  * #checkpoint()} answered true, or {@link #commit()} returned.
+ *
+ * <p>Threading: one thread at a time. The runtime calls {@link #write} and {@link #checkpoint} from
+ * a writer thread of the stream, in the order the source emitted, so that the source produces the
+ * next records meanwhile; {@link #commit} or {@link #abort} follow once that thread finished.
  */
 public interface StreamWriter {
 
