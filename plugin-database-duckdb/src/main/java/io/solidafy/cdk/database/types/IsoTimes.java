@@ -73,6 +73,102 @@ public final class IsoTimes {
                 && digits(text, 8, 2);
     }
 
+    /** {@link #isIsoDate(String)} for the ASCII bytes of a database's text. */
+    public static boolean isIsoDate(byte[] text) {
+        return text.length == 10 && isoDatePrefix(text);
+    }
+
+    /**
+     * Writes {@link #fromSqlLocal(String)} of the ASCII bytes {@code text} as a JSON string;
+     * false, with nothing written, when that would be null.
+     */
+    public static boolean quoteSqlLocal(byte[] text, JsonBuffer out) {
+        int end = localEnd(text);
+        if (end != text.length) {
+            return false;
+        }
+        quoteIso(text, end, false, out);
+        return true;
+    }
+
+    /**
+     * Writes {@link #fromSqlUtc(String)} of the ASCII bytes {@code text} as a JSON string;
+     * false, with nothing written, when that would be null.
+     */
+    public static boolean quoteSqlUtc(byte[] text, JsonBuffer out) {
+        int end = localEnd(text);
+        if (end < 0 || !utcOffset(text, end)) {
+            return false;
+        }
+        quoteIso(text, end, true, out);
+        return true;
+    }
+
+    private static boolean utcOffset(byte[] text, int from) {
+        int length = text.length - from;
+        if (length == 1) {
+            return text[from] == 'Z';
+        }
+        if (length != 3 && length != 6 && length != 9) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            byte expected = i == 0 ? (byte) '+' : i % 3 == 0 ? (byte) ':' : (byte) '0';
+            if (text[from + i] != expected) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void quoteIso(byte[] text, int end, boolean utc, JsonBuffer out) {
+        int stop = end;
+        if (stop > 19) {
+            while (text[stop - 1] == '0') {
+                stop--;
+            }
+            if (text[stop - 1] == '.') {
+                stop--;
+            }
+        }
+        out.write((byte) '"');
+        out.write(text, 0, 10);
+        out.write((byte) 'T');
+        out.write(text, 11, stop);
+        if (utc) {
+            out.write((byte) 'Z');
+        }
+        out.write((byte) '"');
+    }
+
+    private static int localEnd(byte[] text) {
+        if (text.length < 19 || !isoDatePrefix(text) || (text[10] != ' ' && text[10] != 'T') || !digits(text, 11, 2)
+                || text[13] != ':' || !digits(text, 14, 2) || text[16] != ':' || !digits(text, 17, 2)) {
+            return -1;
+        }
+        int end = 19;
+        if (end < text.length && text[end] == '.') {
+            end++;
+            while (end < text.length && text[end] >= '0' && text[end] <= '9') {
+                end++;
+            }
+        }
+        return end;
+    }
+
+    private static boolean isoDatePrefix(byte[] text) {
+        return text.length >= 10 && digits(text, 0, 4) && text[4] == '-' && digits(text, 5, 2) && text[7] == '-' && digits(text, 8, 2);
+    }
+
+    private static boolean digits(byte[] text, int from, int count) {
+        for (int i = from; i < from + count; i++) {
+            if (text[i] < '0' || text[i] > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Where {@code yyyy-MM-dd[ T]HH:mm:ss[.f+]} ends in {@code text}, or -1. */
     private static int localEnd(String text) {
         if (text.length() < 19 || !isIsoDate(text.substring(0, 10)) || (text.charAt(10) != ' ' && text.charAt(10) != 'T')

@@ -1,0 +1,71 @@
+package io.solidafy.cdk.database.types;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+
+/**
+ * MariaDB Connector/J's {@code getString} of a date or timestamp parses the server's text and
+ * formats it again ({@code String.format}), which cost more than the rest of the row; its
+ * {@code java.time} getters only parse. The ISO text made from those values is the text the
+ * readers make from {@code getString}: both are the stored date and time, with the fraction
+ * trimmed of its zeros. Values {@code java.time} cannot hold (zero dates, which the driver reads
+ * as null) and NULL go to the reader.
+ */
+final class MariaDbEncoders {
+
+    private MariaDbEncoders() {}
+
+    static ValueEncoder forKind(ValueKind kind, ValueReader fallback) {
+        byte[] nullValue = "null".getBytes(StandardCharsets.US_ASCII);
+        return switch (kind) {
+            case DATE -> (rows, i, out) -> {
+                LocalDate value;
+                try {
+                    value = rows.getObject(i, LocalDate.class);
+                } catch (SQLException | RuntimeException e) {
+                    return fallback.read(rows, i);
+                }
+                if (value == null) {
+                    return fallback.read(rows, i); // NULL, or a zero date the driver reads as null
+                } else if (value.getYear() < 0 || value.getYear() > 9999) {
+                    return fallback.read(rows, i);
+                } else {
+                    out.quote(value.toString());
+                }
+                return null;
+            };
+            case TIMESTAMP -> (rows, i, out) -> {
+                LocalDateTime value;
+                try {
+                    value = rows.getObject(i, LocalDateTime.class);
+                } catch (SQLException | RuntimeException e) {
+                    return fallback.read(rows, i);
+                }
+                if (value == null) {
+                    return fallback.read(rows, i); // NULL, or a zero date the driver reads as null
+                } else if (value.getYear() < 0 || value.getYear() > 9999) {
+                    return fallback.read(rows, i);
+                } else {
+                    out.quote(IsoTimes.localDateTime(value));
+                }
+                return null;
+            };
+            case DECIMAL -> (rows, i, out) -> {
+                String text = rows.getString(i); // the server's text
+                if (text == null) {
+                    out.write(nullValue);
+                    return null;
+                }
+                byte[] ascii = text.getBytes(StandardCharsets.ISO_8859_1);
+                if (ValueEncoders.isPlainDecimal(ascii)) {
+                    out.write(ascii);
+                    return null;
+                }
+                return fallback.read(rows, i);
+            };
+            default -> throw new IllegalArgumentException(kind.name());
+        };
+    }
+}
