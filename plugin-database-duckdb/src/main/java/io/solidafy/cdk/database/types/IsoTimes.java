@@ -1,6 +1,7 @@
 package io.solidafy.cdk.database.types;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -71,6 +72,51 @@ public final class IsoTimes {
     public static boolean isIsoDate(String text) {
         return text.length() == 10 && digits(text, 0, 4) && text.charAt(4) == '-' && digits(text, 5, 2) && text.charAt(7) == '-'
                 && digits(text, 8, 2);
+    }
+
+    /**
+     * Writes {@code value.toString()} as a JSON string, for years 0 to 9999 (false, with nothing
+     * written, for others).
+     */
+    public static boolean quoteDate(LocalDate value, JsonBuffer out) {
+        int year = value.getYear();
+        if (year < 0 || year > 9999) {
+            return false;
+        }
+        out.write((byte) '"');
+        date(year, value.getMonthValue(), value.getDayOfMonth(), out);
+        out.write((byte) '"');
+        return true;
+    }
+
+    /**
+     * Writes {@link #localDateTime} of {@code value} as a JSON string, for years 0 to 9999 (false,
+     * with nothing written, for others).
+     */
+    public static boolean quoteLocalDateTime(LocalDateTime value, JsonBuffer out) {
+        int year = value.getYear();
+        if (year < 0 || year > 9999) {
+            return false;
+        }
+        out.write((byte) '"');
+        date(year, value.getMonthValue(), value.getDayOfMonth(), out);
+        out.write((byte) 'T');
+        out.digits(value.getHour(), 2);
+        out.write((byte) ':');
+        out.digits(value.getMinute(), 2);
+        out.write((byte) ':');
+        out.digits(value.getSecond(), 2);
+        out.fraction(value.getNano());
+        out.write((byte) '"');
+        return true;
+    }
+
+    private static void date(int year, int month, int day, JsonBuffer out) {
+        out.digits(year, 4);
+        out.write((byte) '-');
+        out.digits(month, 2);
+        out.write((byte) '-');
+        out.digits(day, 2);
     }
 
     /** {@link #isIsoDate(String)} for the ASCII bytes of a database's text. */

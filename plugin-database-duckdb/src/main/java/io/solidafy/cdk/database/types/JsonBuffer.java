@@ -97,6 +97,28 @@ public final class JsonBuffer {
         } while (value != 0);
     }
 
+    /** {@code value} (at least 0) in exactly {@code width} digits, zero-padded. */
+    public void digits(int value, int width) {
+        ensure(width);
+        for (int i = size + width - 1; i >= size; i--) {
+            bytes[i] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
+        size += width;
+    }
+
+    /** A fraction of a second: nothing for 0, else {@code .} and the nanoseconds without trailing zeros. */
+    public void fraction(int nanos) {
+        if (nanos == 0) {
+            return;
+        }
+        write((byte) '.');
+        digits(nanos, 9);
+        while (bytes[size - 1] == '0') {
+            size--;
+        }
+    }
+
     /** A JSON string of {@code text}. */
     public void quote(String text) {
         int length = text.length();

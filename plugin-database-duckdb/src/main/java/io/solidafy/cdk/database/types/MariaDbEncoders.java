@@ -6,7 +6,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 
 /**
- * MariaDB Connector/J's {@code getString} of a date or timestamp parses the server's text and
+ * Text columns are read as the bytes the server sent (UTF-8, the connection's character set), as
+ * PgJDBC's are, saving a decode to a String and an encode back. MariaDB Connector/J's
+ * {@code getString} of a date or timestamp parses the server's text and
  * formats it again ({@code String.format}), which cost more than the rest of the row; its
  * {@code java.time} getters only parse. The ISO text made from those values is the text the
  * readers make from {@code getString}: both are the stored date and time, with the fraction
@@ -27,12 +29,8 @@ final class MariaDbEncoders {
                 } catch (SQLException | RuntimeException e) {
                     return fallback.read(rows, i);
                 }
-                if (value == null) {
-                    return fallback.read(rows, i); // NULL, or a zero date the driver reads as null
-                } else if (value.getYear() < 0 || value.getYear() > 9999) {
-                    return fallback.read(rows, i);
-                } else {
-                    out.quote(value.toString());
+                if (value == null || !IsoTimes.quoteDate(value, out)) {
+                    return fallback.read(rows, i); // NULL, a zero date the driver reads as null, a year past 9999
                 }
                 return null;
             };
@@ -43,14 +41,23 @@ final class MariaDbEncoders {
                 } catch (SQLException | RuntimeException e) {
                     return fallback.read(rows, i);
                 }
-                if (value == null) {
-                    return fallback.read(rows, i); // NULL, or a zero date the driver reads as null
-                } else if (value.getYear() < 0 || value.getYear() > 9999) {
+                if (value == null || !IsoTimes.quoteLocalDateTime(value, out)) {
                     return fallback.read(rows, i);
-                } else {
-                    out.quote(IsoTimes.localDateTime(value));
                 }
                 return null;
+            };
+            case STRING -> (rows, i, out) -> {
+                byte[] text;
+                try {
+                    text = rows.getBytes(i); // the text in the connection's character set, utf8mb4
+                } catch (SQLException e) {
+                    return fallback.read(rows, i); // a type the driver hands out as text only
+                }
+                if (text == null) {
+                    out.write(nullValue);
+                    return null;
+                }
+                return out.quoteUtf8(text, 0, text.length) ? null : fallback.read(rows, i);
             };
             case DECIMAL -> (rows, i, out) -> {
                 String text = rows.getString(i); // the server's text

@@ -17,8 +17,8 @@ import java.sql.SQLException;
  * server's UTF-8 text of a text-format column from {@code getBytes} without decoding or copying it
  * (numerics whose text is already the JSON number, dates and timestamps rewritten at byte level,
  * text escaped byte by byte); MariaDB Connector/J makes the text of a date or timestamp by parsing
- * and formatting it again, so those are read as {@code java.time} values, and decimals as their
- * text.
+ * and formatting it again, so those are read as {@code java.time} values, decimals as their text
+ * and text as its bytes ({@link MariaDbEncoders}).
  */
 public final class ValueEncoders {
 
@@ -46,7 +46,8 @@ public final class ValueEncoders {
      */
     public static ValueEncoder forKind(ValueKind kind, Access access, ValueReader fallback) {
         boolean rawText = access == Access.SERVER_TEXT;
-        if (access == Access.MARIADB && (kind == ValueKind.DATE || kind == ValueKind.TIMESTAMP || kind == ValueKind.DECIMAL)) {
+        if (access == Access.MARIADB && (kind == ValueKind.DATE || kind == ValueKind.TIMESTAMP || kind == ValueKind.DECIMAL
+                || kind == ValueKind.STRING)) {
             return MariaDbEncoders.forKind(kind, fallback);
         }
         return switch (kind) {

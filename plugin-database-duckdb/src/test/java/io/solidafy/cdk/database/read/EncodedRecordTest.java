@@ -105,11 +105,12 @@ class EncodedRecordTest {
                         "CREATE TABLE t (id INT, tiny TINYINT, flag TINYINT(1), big BIGINT, ubig BIGINT UNSIGNED, num DECIMAL(40,20),"
                                 + " num0 DECIMAL(10,0), r FLOAT, d DOUBLE, vc VARCHAR(100), t TEXT, dt DATE, dtm DATETIME(6),"
                                 + " dtm0 DATETIME, ts TIMESTAMP(3) NULL, tm TIME, j JSON, bl BLOB, yr YEAR, bt BIT(1),"
-                                + " e ENUM('a','b'), nothing VARCHAR(5)) CHARACTER SET utf8mb4",
+                                + " e ENUM('a','b'), lat VARCHAR(20) CHARACTER SET latin1, nothing VARCHAR(5))"
+                                + " CHARACTER SET utf8mb4",
                         "INSERT INTO t VALUES (1, -5, 1, 9007199254740993, 18446744073709551615,"
                                 + " 12345678901234567890.12345678901234567890, 42, 1.5, 2.25, 'héllo', 'text \"q\"', '2024-12-15',"
                                 + " '2024-12-15 10:30:00.123456', '2024-12-15 10:30:00', '2024-12-15 10:30:00.500', '08:15:00',"
-                                + " '{\"a\": [1, 2]}', X'00FF10', 2024, b'1', 'b', NULL)",
+                                + " '{\"a\": [1, 2]}', X'00FF10', 2024, b'1', 'b', 'déjà vu ±', NULL)",
                         "INSERT INTO t (id) VALUES (2)",
                         "INSERT INTO t (id, tiny, big, num, num0, r, d, vc, t, dt, dtm, dtm0, ts) VALUES (3, -128,"
                                 + " -9223372036854775808, -0.00000000000000000001, -5, 0.1, 1e300, '', '" + text + "', '0000-00-00',"
