@@ -3,6 +3,7 @@ package io.solidafy.cdk.database.read;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.json.UTF8JsonGenerator;
+import com.fasterxml.jackson.databind.SerializationConfig;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
@@ -19,6 +20,9 @@ import java.io.IOException;
  * Jackson's default compact output, serialising takes Jackson's ordinary path over the tree.
  */
 final class EncodedRecord extends ObjectNode {
+
+    /** The last mapper configuration found to write nodes plainly: one serves every record of a run. */
+    private static volatile SerializationConfig plainConfig;
 
     private final transient RecordFields fields;
 
@@ -53,8 +57,15 @@ final class EncodedRecord extends ObjectNode {
                 || g.isEnabled(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)) {
             return false;
         }
-        return provider == null || (provider.isEnabled(SerializationFeature.WRITE_EMPTY_JSON_ARRAYS)
-                && provider.isEnabled(JsonNodeFeature.WRITE_NULL_PROPERTIES)
-                && !provider.isEnabled(JsonNodeFeature.WRITE_PROPERTIES_SORTED));
+        if (provider == null || provider.getConfig() == plainConfig) {
+            return true;
+        }
+        SerializationConfig config = provider.getConfig();
+        boolean plain = config.isEnabled(SerializationFeature.WRITE_EMPTY_JSON_ARRAYS) && config.isEnabled(JsonNodeFeature.WRITE_NULL_PROPERTIES)
+                && !config.isEnabled(JsonNodeFeature.WRITE_PROPERTIES_SORTED);
+        if (plain) {
+            plainConfig = config;
+        }
+        return plain;
     }
 }

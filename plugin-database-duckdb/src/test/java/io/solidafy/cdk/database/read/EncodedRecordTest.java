@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.solidafy.cdk.database.DatabaseKind;
@@ -44,6 +46,14 @@ class EncodedRecordTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String TEXT = "quote \" back \\ ctl \u0001 tab\t nl\n cr\r é € 😀 \u2028 </x>";
+
+    @SuppressWarnings("deprecation")
+    private static final List<ObjectMapper> SPECIAL = List.of(
+            new ObjectMapper().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN.mappedFeature()),
+            new ObjectMapper().enable(JsonGenerator.Feature.ESCAPE_NON_ASCII),
+            new ObjectMapper().enable(JsonGenerator.Feature.WRITE_NUMBERS_AS_STRINGS),
+            new ObjectMapper().configure(JsonNodeFeature.WRITE_NULL_PROPERTIES, false),
+            new ObjectMapper().configure(JsonNodeFeature.WRITE_PROPERTIES_SORTED, true));
 
     private interface Encoding {
         EncodedRecord encode() throws Exception;
@@ -176,6 +186,10 @@ class EncodedRecordTest {
         assertEquals(MAPPER.writeValueAsString(expected), MAPPER.writeValueAsString(encoding.encode()), what);
         assertEquals(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(expected),
                 MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(encoding.encode()), what);
+        // settings that change the output take Jackson's path
+        for (ObjectMapper special : SPECIAL) {
+            assertEquals(recordData(special, expected), recordData(special, encoding.encode()), what);
+        }
         // lookups, as the runtime's cursor tracking does them
         for (Iterator<Map.Entry<String, JsonNode>> fields = expected.fields(); fields.hasNext();) {
             Map.Entry<String, JsonNode> field = fields.next();
@@ -209,9 +223,13 @@ class EncodedRecordTest {
 
     /** The data of a RECORD message as the runtime writes it: an ObjectWriter into a UTF-8 generator. */
     private static String recordData(JsonNode data) throws Exception {
-        ObjectWriter writer = MAPPER.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+        return recordData(MAPPER, data);
+    }
+
+    private static String recordData(ObjectMapper mapper, JsonNode data) throws Exception {
+        ObjectWriter writer = mapper.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JsonGenerator generator = MAPPER.getFactory().createGenerator(out)) {
+        try (JsonGenerator generator = mapper.getFactory().createGenerator(out)) {
             generator.writeStartObject();
             generator.writeFieldName("data");
             writer.writeValue(generator, data);
