@@ -13,27 +13,27 @@ import java.util.UUID;
  * TEST_MYSQL_USER, TEST_MYSQL_PASSWORD, TEST_MYSQL_DATABASE} (127.0.0.1, 3306, root, empty, test).
  * Each test class works in a database of its own, created here and dropped afterwards.
  */
-final class TestServers {
+public final class TestServers {
 
-    static final String PG_HOST = env("TEST_PG_HOST", "127.0.0.1");
-    static final int PG_PORT = Integer.parseInt(env("TEST_PG_PORT", "5432"));
-    static final String PG_USER = env("TEST_PG_USER", "postgres");
-    static final String PG_PASSWORD = env("TEST_PG_PASSWORD", "");
-    static final String PG_ADMIN_DB = env("TEST_PG_DATABASE", "test");
+    public static final String PG_HOST = env("TEST_PG_HOST", "127.0.0.1");
+    public static final int PG_PORT = Integer.parseInt(env("TEST_PG_PORT", "5432"));
+    public static final String PG_USER = env("TEST_PG_USER", "postgres");
+    public static final String PG_PASSWORD = env("TEST_PG_PASSWORD", "");
+    public static final String PG_ADMIN_DB = env("TEST_PG_DATABASE", "test");
 
-    static final String MY_HOST = env("TEST_MYSQL_HOST", "127.0.0.1");
-    static final int MY_PORT = Integer.parseInt(env("TEST_MYSQL_PORT", "3306"));
-    static final String MY_USER = env("TEST_MYSQL_USER", "root");
-    static final String MY_PASSWORD = env("TEST_MYSQL_PASSWORD", "");
-    static final String MY_ADMIN_DB = env("TEST_MYSQL_DATABASE", "test");
+    public static final String MY_HOST = env("TEST_MYSQL_HOST", "127.0.0.1");
+    public static final int MY_PORT = Integer.parseInt(env("TEST_MYSQL_PORT", "3306"));
+    public static final String MY_USER = env("TEST_MYSQL_USER", "root");
+    public static final String MY_PASSWORD = env("TEST_MYSQL_PASSWORD", "");
+    public static final String MY_ADMIN_DB = env("TEST_MYSQL_DATABASE", "test");
 
     private TestServers() {}
 
-    static String uniqueName(String prefix) {
+    public static String uniqueName(String prefix) {
         return prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     }
 
-    static Connection postgres(String database) throws SQLException {
+    public static Connection postgres(String database) throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("user", PG_USER);
         if (!PG_PASSWORD.isEmpty()) {
@@ -42,7 +42,7 @@ final class TestServers {
         return new org.postgresql.Driver().connect("jdbc:postgresql://" + PG_HOST + ":" + PG_PORT + "/" + database, properties);
     }
 
-    static Connection mysql(String database) throws SQLException {
+    public static Connection mysql(String database) throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("user", MY_USER);
         if (!MY_PASSWORD.isEmpty()) {
@@ -51,7 +51,7 @@ final class TestServers {
         return new org.mariadb.jdbc.Driver().connect("jdbc:mariadb://" + MY_HOST + ":" + MY_PORT + "/" + database, properties);
     }
 
-    static void execute(Connection connection, String... statements) throws SQLException {
+    public static void execute(Connection connection, String... statements) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             for (String sql : statements) {
                 statement.execute(sql);

@@ -46,9 +46,10 @@ public final class JdbcEngine implements Engine {
                 properties.setProperty("connectTimeout", "10");
                 properties.setProperty("defaultRowFetchSize", String.valueOf(config.fetchSize()));
                 // binary result format from the first execution: decoding is cheaper than parsing text,
-                // except for dates and timestamps, whose text (in a UTC session) is already ISO-8601
+                // except for dates and timestamps, whose text (in a UTC session) is already ISO-8601,
+                // and numerics, whose text is already the JSON number (see ValueEncoders)
                 properties.setProperty("prepareThreshold", "-1");
-                properties.setProperty("binaryTransferDisable", "DATE,TIMESTAMP,TIMESTAMPTZ");
+                properties.setProperty("binaryTransferDisable", "DATE,TIMESTAMP,TIMESTAMPTZ,NUMERIC");
                 properties.setProperty("options", "-c TimeZone=UTC");
             }
             case MYSQL -> {

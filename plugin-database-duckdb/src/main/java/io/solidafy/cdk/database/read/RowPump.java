@@ -1,7 +1,6 @@
 package io.solidafy.cdk.database.read;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.solidafy.cdk.database.types.ValueReader;
 import java.sql.ResultSet;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -19,32 +18,25 @@ final class RowPump implements Runnable {
     record Batch(ObjectNode[] rows, int size, Throwable error, boolean last) {}
 
     private final ResultSet rows;
-    private final RecordNode.Columns columns;
-    private final ValueReader[] readers;
+    private final RecordEncoder encoder;
     private final int batchSize;
     private final BlockingQueue<Batch> queue;
     private volatile boolean stopped;
 
-    RowPump(ResultSet rows, String[] names, ValueReader[] readers, int batchSize, int capacity) {
+    RowPump(ResultSet rows, RecordEncoder encoder, int batchSize, int capacity) {
         this.rows = rows;
-        this.columns = RecordNode.Columns.of(names);
-        this.readers = readers;
+        this.encoder = encoder;
         this.batchSize = batchSize;
         this.queue = new ArrayBlockingQueue<>(capacity);
     }
 
     @Override
     public void run() {
-        int count = readers.length;
         try {
             ObjectNode[] batch = new ObjectNode[batchSize];
             int size = 0;
             while (!stopped && rows.next()) {
-                RecordNode record = new RecordNode(columns);
-                for (int i = 0; i < count; i++) {
-                    record.setColumn(i, readers[i].read(rows, i + 1));
-                }
-                batch[size++] = record;
+                batch[size++] = encoder.encode(rows);
                 if (size == batchSize) {
                     put(new Batch(batch, size, null, false));
                     batch = new ObjectNode[batchSize];

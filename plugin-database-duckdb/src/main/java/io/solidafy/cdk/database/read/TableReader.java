@@ -8,8 +8,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.solidafy.cdk.database.catalog.Catalog;
 import io.solidafy.cdk.database.types.ColumnInfo;
 import io.solidafy.cdk.database.types.CursorBinder;
-import io.solidafy.cdk.database.types.ValueReader;
-import io.solidafy.cdk.database.types.ValueReaders;
+import io.solidafy.cdk.database.types.ValueKind;
 import io.solidafy.cdk.spi.ConnectorException;
 import io.solidafy.cdk.spi.source.Emitter;
 import java.sql.Connection;
@@ -24,8 +23,8 @@ import java.util.Optional;
  * (so memory stays bounded whatever the table's length; fewer for wide tables, so it stays bounded
  * whatever their width too), one page logged per round trip, and for an ordered incremental read a checkpoint every {@code checkpointInterval} rows and
  * at the end, carrying the cursor of the last emitted row (resuming with {@code >=} from it re-reads,
- * never skips). Rows are converted on a helper thread ({@link RowPump}) while the calling thread
- * emits, the only thread that touches the emitter.
+ * never skips). Rows are converted on a helper thread ({@link RowPump}) straight into their JSON text
+ * ({@link RecordEncoder}) while the calling thread emits, the only thread that touches the emitter.
  */
 public final class TableReader {
 
@@ -61,10 +60,10 @@ public final class TableReader {
     public long read(Connection connection, ReadPlan plan, Optional<JsonNode> boundary, Emitter emitter) throws SQLException {
         List<ColumnInfo> columns = plan.columns();
         String[] names = new String[columns.size()];
-        ValueReader[] readers = new ValueReader[columns.size()];
+        ValueKind[] kinds = new ValueKind[columns.size()];
         for (int i = 0; i < names.length; i++) {
             names[i] = columns.get(i).name();
-            readers[i] = ValueReaders.forKind(catalog.readKind(columns.get(i)), mapper);
+            kinds[i] = catalog.readKind(columns.get(i));
         }
         String cursorName = plan.cursor().map(ColumnInfo::name).orElse(null);
         int fetchRows = rowsFor(FETCH_VALUES, fetchSize, names.length);
@@ -76,7 +75,7 @@ public final class TableReader {
             }
             try (ResultSet rows = statement.executeQuery()) {
                 rows.setFetchSize(fetchRows);
-                RowPump pump = new RowPump(rows, names, readers, rowsFor(BATCH_VALUES, Math.min(BATCH, fetchRows), names.length),
+                RowPump pump = new RowPump(rows, RecordEncoder.forResult(rows, names, kinds, mapper), rowsFor(BATCH_VALUES, Math.min(BATCH, fetchRows), names.length),
                         QUEUED_BATCHES);
                 Thread producer = new Thread(pump, "solidafy-db-rows-" + Thread.currentThread().getName());
                 producer.setDaemon(true);

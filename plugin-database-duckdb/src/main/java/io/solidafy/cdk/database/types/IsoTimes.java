@@ -1,6 +1,7 @@
 package io.solidafy.cdk.database.types;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -71,6 +72,147 @@ public final class IsoTimes {
     public static boolean isIsoDate(String text) {
         return text.length() == 10 && digits(text, 0, 4) && text.charAt(4) == '-' && digits(text, 5, 2) && text.charAt(7) == '-'
                 && digits(text, 8, 2);
+    }
+
+    /**
+     * Writes {@code value.toString()} as a JSON string, for years 0 to 9999 (false, with nothing
+     * written, for others).
+     */
+    public static boolean quoteDate(LocalDate value, JsonBuffer out) {
+        int year = value.getYear();
+        if (year < 0 || year > 9999) {
+            return false;
+        }
+        out.write((byte) '"');
+        date(year, value.getMonthValue(), value.getDayOfMonth(), out);
+        out.write((byte) '"');
+        return true;
+    }
+
+    /**
+     * Writes {@link #localDateTime} of {@code value} as a JSON string, for years 0 to 9999 (false,
+     * with nothing written, for others).
+     */
+    public static boolean quoteLocalDateTime(LocalDateTime value, JsonBuffer out) {
+        int year = value.getYear();
+        if (year < 0 || year > 9999) {
+            return false;
+        }
+        out.write((byte) '"');
+        date(year, value.getMonthValue(), value.getDayOfMonth(), out);
+        out.write((byte) 'T');
+        out.digits(value.getHour(), 2);
+        out.write((byte) ':');
+        out.digits(value.getMinute(), 2);
+        out.write((byte) ':');
+        out.digits(value.getSecond(), 2);
+        out.fraction(value.getNano());
+        out.write((byte) '"');
+        return true;
+    }
+
+    private static void date(int year, int month, int day, JsonBuffer out) {
+        out.digits(year, 4);
+        out.write((byte) '-');
+        out.digits(month, 2);
+        out.write((byte) '-');
+        out.digits(day, 2);
+    }
+
+    /** {@link #isIsoDate(String)} for the ASCII bytes of a database's text. */
+    public static boolean isIsoDate(byte[] text) {
+        return text.length == 10 && isoDatePrefix(text);
+    }
+
+    /**
+     * Writes {@link #fromSqlLocal(String)} of the ASCII bytes {@code text} as a JSON string;
+     * false, with nothing written, when that would be null.
+     */
+    public static boolean quoteSqlLocal(byte[] text, JsonBuffer out) {
+        int end = localEnd(text);
+        if (end != text.length) {
+            return false;
+        }
+        quoteIso(text, end, false, out);
+        return true;
+    }
+
+    /**
+     * Writes {@link #fromSqlUtc(String)} of the ASCII bytes {@code text} as a JSON string;
+     * false, with nothing written, when that would be null.
+     */
+    public static boolean quoteSqlUtc(byte[] text, JsonBuffer out) {
+        int end = localEnd(text);
+        if (end < 0 || !utcOffset(text, end)) {
+            return false;
+        }
+        quoteIso(text, end, true, out);
+        return true;
+    }
+
+    private static boolean utcOffset(byte[] text, int from) {
+        int length = text.length - from;
+        if (length == 1) {
+            return text[from] == 'Z';
+        }
+        if (length != 3 && length != 6 && length != 9) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            byte expected = i == 0 ? (byte) '+' : i % 3 == 0 ? (byte) ':' : (byte) '0';
+            if (text[from + i] != expected) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void quoteIso(byte[] text, int end, boolean utc, JsonBuffer out) {
+        int stop = end;
+        if (stop > 19) {
+            while (text[stop - 1] == '0') {
+                stop--;
+            }
+            if (text[stop - 1] == '.') {
+                stop--;
+            }
+        }
+        out.write((byte) '"');
+        out.write(text, 0, 10);
+        out.write((byte) 'T');
+        out.write(text, 11, stop);
+        if (utc) {
+            out.write((byte) 'Z');
+        }
+        out.write((byte) '"');
+    }
+
+    private static int localEnd(byte[] text) {
+        if (text.length < 19 || !isoDatePrefix(text) || (text[10] != ' ' && text[10] != 'T') || !digits(text, 11, 2)
+                || text[13] != ':' || !digits(text, 14, 2) || text[16] != ':' || !digits(text, 17, 2)) {
+            return -1;
+        }
+        int end = 19;
+        if (end < text.length && text[end] == '.') {
+            end++;
+            while (end < text.length && text[end] >= '0' && text[end] <= '9') {
+                end++;
+            }
+        }
+        return end;
+    }
+
+    private static boolean isoDatePrefix(byte[] text) {
+        return text.length >= 10 && digits(text, 0, 4) && text[4] == '-' && digits(text, 5, 2) && text[7] == '-' && digits(text, 8, 2);
+    }
+
+    private static boolean digits(byte[] text, int from, int count) {
+        for (int i = from; i < from + count; i++) {
+            if (text[i] < '0' || text[i] > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Where {@code yyyy-MM-dd[ T]HH:mm:ss[.f+]} ends in {@code text}, or -1. */

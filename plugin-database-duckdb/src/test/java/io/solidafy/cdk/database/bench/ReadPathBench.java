@@ -20,7 +20,7 @@ import java.util.Optional;
 /**
  * Benchmark (not a test): where the time of a PostgreSQL read goes, without the CLI. Reads
  * {@code public.t} of database {@code solidafy_bench} (made by bench/postgres-throughput.sh) twice:
- * rows to JSON nodes only, then also serialised with Jackson to a null stream. Run with
+ * rows to records only, then also serialised with Jackson to a null stream. Run with
  * {@code bench/java.sh plugin-database-duckdb -Xmx256m io.solidafy.cdk.database.bench.ReadPathBench}.
  */
 public final class ReadPathBench {
@@ -48,7 +48,7 @@ public final class ReadPathBench {
                 double seconds = (System.nanoTime() - started) / 1e9;
                 double cpuSeconds = (cpu() - cpuStarted) / 1e9;
                 System.out.printf("%-20s %,d rows in %.2f s = %,.0f rows/s; JVM CPU %.2f s = %.2f us/row%n",
-                        serialise ? "rows -> JSON bytes" : "rows -> JSON nodes", rows, seconds, rows / seconds, cpuSeconds,
+                        serialise ? "rows -> JSON bytes" : "rows -> records", rows, seconds, rows / seconds, cpuSeconds,
                         cpuSeconds * 1e6 / rows);
             }
         }

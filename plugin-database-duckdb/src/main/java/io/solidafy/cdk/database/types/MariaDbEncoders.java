@@ -1,0 +1,78 @@
+package io.solidafy.cdk.database.types;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+
+/**
+ * Text columns are read as the bytes the server sent (UTF-8, the connection's character set), as
+ * PgJDBC's are, saving a decode to a String and an encode back. MariaDB Connector/J's
+ * {@code getString} of a date or timestamp parses the server's text and
+ * formats it again ({@code String.format}), which cost more than the rest of the row; its
+ * {@code java.time} getters only parse. The ISO text made from those values is the text the
+ * readers make from {@code getString}: both are the stored date and time, with the fraction
+ * trimmed of its zeros. Values {@code java.time} cannot hold (zero dates, which the driver reads
+ * as null) and NULL go to the reader.
+ */
+final class MariaDbEncoders {
+
+    private MariaDbEncoders() {}
+
+    static ValueEncoder forKind(ValueKind kind, ValueReader fallback) {
+        byte[] nullValue = "null".getBytes(StandardCharsets.US_ASCII);
+        return switch (kind) {
+            case DATE -> (rows, i, out) -> {
+                LocalDate value;
+                try {
+                    value = rows.getObject(i, LocalDate.class);
+                } catch (SQLException | RuntimeException e) {
+                    return fallback.read(rows, i);
+                }
+                if (value == null || !IsoTimes.quoteDate(value, out)) {
+                    return fallback.read(rows, i); // NULL, a zero date the driver reads as null, a year past 9999
+                }
+                return null;
+            };
+            case TIMESTAMP -> (rows, i, out) -> {
+                LocalDateTime value;
+                try {
+                    value = rows.getObject(i, LocalDateTime.class);
+                } catch (SQLException | RuntimeException e) {
+                    return fallback.read(rows, i);
+                }
+                if (value == null || !IsoTimes.quoteLocalDateTime(value, out)) {
+                    return fallback.read(rows, i);
+                }
+                return null;
+            };
+            case STRING -> (rows, i, out) -> {
+                byte[] text;
+                try {
+                    text = rows.getBytes(i); // the text in the connection's character set, utf8mb4
+                } catch (SQLException e) {
+                    return fallback.read(rows, i); // a type the driver hands out as text only
+                }
+                if (text == null) {
+                    out.write(nullValue);
+                    return null;
+                }
+                return out.quoteUtf8(text, 0, text.length) ? null : fallback.read(rows, i);
+            };
+            case DECIMAL -> (rows, i, out) -> {
+                String text = rows.getString(i); // the server's text
+                if (text == null) {
+                    out.write(nullValue);
+                    return null;
+                }
+                byte[] ascii = text.getBytes(StandardCharsets.ISO_8859_1);
+                if (ValueEncoders.isPlainDecimal(ascii)) {
+                    out.write(ascii);
+                    return null;
+                }
+                return fallback.read(rows, i);
+            };
+            default -> throw new IllegalArgumentException(kind.name());
+        };
+    }
+}

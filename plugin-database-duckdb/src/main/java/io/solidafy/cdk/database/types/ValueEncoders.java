@@ -1,0 +1,233 @@
+package io.solidafy.cdk.database.types;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * The {@link ValueEncoder} for each {@link ValueKind}. Each writes the bytes Jackson would write for
+ * the node {@link ValueReaders} returns, from the same driver calls, without building the node;
+ * values of unusual shape (BC dates, infinity, other offsets, malformed text) and the kinds without
+ * an encoding of their own (JSON, arrays, binary, big integers, SQLite's dynamic values) are left
+ * to the reader.
+ *
+ * <p>How a column is best read depends on the driver ({@link Access}): PgJDBC hands out the
+ * server's UTF-8 text of a text-format column from {@code getBytes} without decoding or copying it
+ * (numerics whose text is already the JSON number, dates and timestamps rewritten at byte level,
+ * text escaped byte by byte); MariaDB Connector/J makes the text of a date or timestamp by parsing
+ * and formatting it again, so those are read as {@code java.time} values, decimals as their text
+ * and text as its bytes ({@link MariaDbEncoders}).
+ */
+public final class ValueEncoders {
+
+    private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
+
+    private ValueEncoders() {}
+
+    /** How a column's values are best read from its driver. */
+    public enum Access {
+        /** PgJDBC, a column in text format: {@code getBytes} is the server's text. */
+        SERVER_TEXT,
+        /** MariaDB Connector/J. */
+        MARIADB,
+        /** Any other driver, or PgJDBC's binary format: the getters the readers use. */
+        GENERIC
+    }
+
+    /**
+     * An encoder for columns of this kind.
+     *
+     * @param access   how the driver hands out this column's values
+     * @param fallback the column's reader, for the values the encoder leaves to it
+     */
+    public static ValueEncoder forKind(ValueKind kind, Access access, ValueReader fallback) {
+        boolean rawText = access == Access.SERVER_TEXT;
+        if (access == Access.MARIADB && (kind == ValueKind.DATE || kind == ValueKind.TIMESTAMP || kind == ValueKind.DECIMAL
+                || kind == ValueKind.STRING)) {
+            return MariaDbEncoders.forKind(kind, fallback);
+        }
+        return switch (kind) {
+            case INTEGER -> (rows, i, out) -> {
+                long value = rows.getLong(i);
+                if (rows.wasNull()) {
+                    out.write(NULL);
+                } else {
+                    out.number(value);
+                }
+                return null;
+            };
+            case FLOAT -> (rows, i, out) -> {
+                double value = rows.getDouble(i);
+                if (rows.wasNull()) {
+                    out.write(NULL);
+                } else if (Double.isFinite(value)) {
+                    out.ascii(Double.toString(value));
+                } else {
+                    out.quote(Double.toString(value)); // JSON has no NaN: a string, as the reader gives
+                }
+                return null;
+            };
+            case BOOLEAN -> (rows, i, out) -> {
+                boolean value = rows.getBoolean(i);
+                out.write(rows.wasNull() ? NULL : value ? TRUE : FALSE);
+                return null;
+            };
+            case DECIMAL -> rawText ? rawDecimal(fallback) : (rows, i, out) -> {
+                BigDecimal value = rows.getBigDecimal(i);
+                if (value == null) {
+                    out.write(NULL);
+                } else {
+                    out.ascii((value.scale() < 0 ? value.setScale(0) : value).toString()); // as JsonValues.decimal
+                }
+                return null;
+            };
+            case DATE -> rawText ? (rows, i, out) -> {
+                byte[] text = rows.getBytes(i);
+                if (text == null) {
+                    out.write(NULL);
+                    return null;
+                }
+                if (IsoTimes.isIsoDate(text)) {
+                    out.write((byte) '"');
+                    out.write(text);
+                    out.write((byte) '"');
+                    return null;
+                }
+                return fallback.read(rows, i);
+            } : (rows, i, out) -> {
+                String text = rows.getString(i);
+                if (text == null) {
+                    out.write(NULL);
+                    return null;
+                }
+                if (IsoTimes.isIsoDate(text)) {
+                    out.quote(text);
+                    return null;
+                }
+                return fallback.read(rows, i);
+            };
+            case TIMESTAMP -> rawText ? (rows, i, out) -> {
+                byte[] text = rows.getBytes(i);
+                if (text == null) {
+                    out.write(NULL);
+                    return null;
+                }
+                return IsoTimes.quoteSqlLocal(text, out) ? null : fallback.read(rows, i);
+            } : (rows, i, out) -> {
+                String text = rows.getString(i);
+                String iso = text == null ? null : IsoTimes.fromSqlLocal(text);
+                return quoted(text, iso, out) ? null : fallback.read(rows, i);
+            };
+            case TIMESTAMPTZ -> rawText ? (rows, i, out) -> {
+                byte[] text = rows.getBytes(i);
+                if (text == null) {
+                    out.write(NULL);
+                    return null;
+                }
+                return IsoTimes.quoteSqlUtc(text, out) ? null : fallback.read(rows, i);
+            } : (rows, i, out) -> {
+                String text = rows.getString(i);
+                String iso = text == null ? null : IsoTimes.fromSqlUtc(text);
+                return quoted(text, iso, out) ? null : fallback.read(rows, i);
+            };
+            case STRING -> rawText ? (rows, i, out) -> {
+                byte[] text = rows.getBytes(i);
+                if (text == null) {
+                    out.write(NULL);
+                    return null;
+                }
+                return out.quoteUtf8(text, 0, text.length) ? null : fallback.read(rows, i);
+            } : ValueEncoders::text;
+            case TIME, OTHER -> ValueEncoders::text;
+            case BIG_INTEGER, JSON, ARRAY, BINARY, DYNAMIC -> (rows, i, out) -> fallback.read(rows, i);
+        };
+    }
+
+    /** As the reader: the driver's text, or null. */
+    private static JsonNode text(ResultSet rows, int index, JsonBuffer out) throws SQLException {
+        String text = rows.getString(index);
+        if (text == null) {
+            out.write(NULL);
+        } else {
+            out.quote(text);
+        }
+        return null;
+    }
+
+    /** Writes null for a null {@code text}, else {@code iso} quoted; false when {@code iso} is missing. */
+    private static boolean quoted(String text, String iso, JsonBuffer out) {
+        if (text == null) {
+            out.write(NULL);
+            return true;
+        }
+        if (iso == null) {
+            return false;
+        }
+        out.quote(iso);
+        return true;
+    }
+
+    private static ValueEncoder rawDecimal(ValueReader fallback) {
+        return (rows, i, out) -> {
+            byte[] text = rows.getBytes(i);
+            if (text == null) {
+                out.write(NULL);
+                return null;
+            }
+            if (isPlainDecimal(text)) {
+                out.write(text);
+                return null;
+            }
+            return fallback.read(rows, i);
+        };
+    }
+
+    /**
+     * True when {@code text} ({@code -12.50}) reads as a {@link BigDecimal} whose {@code toString}
+     * is that same text: plain digits with an optional sign and fraction, no leading zeros, and
+     * not one of the values {@code toString} writes otherwise (a negative zero loses its sign; a
+     * value below 10^-6, or a zero with more than six decimals, gets an exponent: {@code 1E-7}).
+     */
+    static boolean isPlainDecimal(byte[] text) {
+        int length = text.length;
+        int i = length > 0 && text[0] == '-' ? 1 : 0;
+        int integerStart = i;
+        while (i < length && isDigit(text[i])) {
+            i++;
+        }
+        int integerDigits = i - integerStart;
+        if (integerDigits == 0 || (integerDigits > 1 && text[integerStart] == '0')) {
+            return false;
+        }
+        int fractionStart = i + 1;
+        if (i < length) {
+            if (text[i] != '.' || fractionStart == length) {
+                return false;
+            }
+            for (i = fractionStart; i < length; i++) {
+                if (!isDigit(text[i])) {
+                    return false;
+                }
+            }
+        } else {
+            fractionStart = length;
+        }
+        if (integerDigits > 1 || text[integerStart] != '0') {
+            return true;
+        }
+        int zeros = 0;
+        while (fractionStart + zeros < length && text[fractionStart + zeros] == '0') {
+            zeros++;
+        }
+        boolean zero = fractionStart + zeros == length;
+        return zero ? integerStart == 0 && zeros <= 6 : zeros <= 5;
+    }
+
+    private static boolean isDigit(byte b) {
+        return b >= '0' && b <= '9';
+    }
+}

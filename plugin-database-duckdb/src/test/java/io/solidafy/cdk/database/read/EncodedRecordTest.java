@@ -1,0 +1,240 @@
+package io.solidafy.cdk.database.read;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.solidafy.cdk.database.DatabaseKind;
+import io.solidafy.cdk.database.TestServers;
+import io.solidafy.cdk.database.catalog.Catalog;
+import io.solidafy.cdk.database.catalog.TableRef;
+import io.solidafy.cdk.database.config.DatabaseConfig;
+import io.solidafy.cdk.database.engine.JdbcEngine;
+import io.solidafy.cdk.database.types.ColumnInfo;
+import io.solidafy.cdk.database.types.ValueKind;
+import io.solidafy.cdk.database.types.ValueReader;
+import io.solidafy.cdk.database.types.ValueReaders;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Rows of every type, read from the real PostgreSQL and MariaDB through the engine the source uses,
+ * come out of {@link RecordEncoder} as the bytes and the tree the column readers give: the RECORD
+ * data written byte for byte alike (through the runtime's kind of generator, a pretty printer and a
+ * character writer), the same node classes and values field by field, and still the same bytes after
+ * the tree was made or changed.
+ */
+class EncodedRecordTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String TEXT = "quote \" back \\ ctl \u0001 tab\t nl\n cr\r é € 😀 \u2028 </x>";
+
+    @SuppressWarnings("deprecation")
+    private static final List<ObjectMapper> SPECIAL = List.of(
+            new ObjectMapper().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN.mappedFeature()),
+            new ObjectMapper().enable(JsonGenerator.Feature.ESCAPE_NON_ASCII),
+            new ObjectMapper().enable(JsonGenerator.Feature.WRITE_NUMBERS_AS_STRINGS),
+            new ObjectMapper().configure(JsonNodeFeature.WRITE_NULL_PROPERTIES, false),
+            new ObjectMapper().configure(JsonNodeFeature.WRITE_PROPERTIES_SORTED, true));
+
+    private interface Encoding {
+        EncodedRecord encode() throws Exception;
+    }
+
+    @Test
+    void postgresRowsEncodeAsTheReadersRead() throws Exception {
+        String database = TestServers.uniqueName("sdb_enc");
+        try (Connection admin = TestServers.postgres(TestServers.PG_ADMIN_DB)) {
+            TestServers.execute(admin, "CREATE DATABASE " + database);
+        }
+        try {
+            try (Connection db = TestServers.postgres(database)) {
+                String text = TEXT.replace("'", "''");
+                TestServers.execute(db,
+                        "CREATE TABLE t (id bigint, small smallint, i int, big bigint, num numeric, num_big numeric(40,20), r real,"
+                                + " d double precision, b boolean, t text, vc varchar(100), ch char(5), dt date, ts timestamp,"
+                                + " tstz timestamptz, tm time, j json, jb jsonb, ia int[], ta text[], ba bytea, u uuid, iv interval,"
+                                + " m money, nothing text)",
+                        "INSERT INTO t VALUES (1, 7, 42, 9007199254740993, 12345678901234567890.123456789,"
+                                + " 12345678901234567890.12345678901234567890, 1.5, 2.25, true, 'héllo \"q\"', 'abc', 'ab',"
+                                + " '2024-12-15', '2024-12-15 10:30:00.123456', '2024-12-15 10:30:00+02', '08:15:00',"
+                                + " '{\"a\": [1, 2], \"b\": null}', '{\"k\": {\"n\": 1.5}}', ARRAY[1,2,3], ARRAY['x','y z'],"
+                                + " '\\x00ff10'::bytea, 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', '1 day 02:00:00', 12.5, NULL)",
+                        "INSERT INTO t (id) VALUES (2)",
+                        "INSERT INTO t (id, small, i, big, num, num_big, r, d, b, t, vc, dt, ts, tstz, j) VALUES (3, -32768,"
+                                + " -2147483648, -9223372036854775808, -0.0000001, 0, 'NaN', 'Infinity', false, '" + text + "', '',"
+                                + " '0044-03-15 BC', 'infinity', '-infinity', '\"just text\"')",
+                        "INSERT INTO t (id, num, num_big, r, d, t, dt, ts, tstz, j) VALUES (4, 123.000, -12345678901234567890.5, 0.1,"
+                                + " 1e20, '', 'infinity', '12024-01-01 00:00:00', '2024-12-15 10:30:00.5+00', '7')",
+                        "INSERT INTO t (id, num, num_big, d, ts, tstz) VALUES (5, 0.00000000, 0.000001, -0.0,"
+                                + " '2024-12-15 10:30:00.000001', '2024-12-15 23:59:59.999999-05')",
+                        "INSERT INTO t (id, num, d, ts, tstz) VALUES (6, 0.0000001, 'NaN', '0001-01-01 00:00:00',"
+                                + " '2024-01-01 00:00:00+00:30')");
+            }
+            ObjectNode config = JsonNodeFactory.instance.objectNode().put("host", TestServers.PG_HOST).put("port", TestServers.PG_PORT)
+                    .put("user", TestServers.PG_USER).put("database", database);
+            if (!TestServers.PG_PASSWORD.isEmpty()) {
+                config.put("password", TestServers.PG_PASSWORD);
+            }
+            assertEquals(6, compareAll(DatabaseConfig.from(DatabaseKind.POSTGRES, config), "public.t"));
+        } finally {
+            try (Connection admin = TestServers.postgres(TestServers.PG_ADMIN_DB)) {
+                TestServers.execute(admin, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            }
+        }
+    }
+
+    @Test
+    void mariaDbRowsEncodeAsTheReadersRead() throws Exception {
+        String database = TestServers.uniqueName("sdb_enc");
+        try (Connection admin = TestServers.mysql(TestServers.MY_ADMIN_DB)) {
+            TestServers.execute(admin, "CREATE DATABASE " + database);
+        }
+        try {
+            try (Connection db = TestServers.mysql(database)) {
+                String text = TEXT.replace("\\", "\\\\").replace("'", "''");
+                TestServers.execute(db, "SET SESSION sql_mode = ''",
+                        "CREATE TABLE t (id INT, tiny TINYINT, flag TINYINT(1), big BIGINT, ubig BIGINT UNSIGNED, num DECIMAL(40,20),"
+                                + " num0 DECIMAL(10,0), r FLOAT, d DOUBLE, vc VARCHAR(100), t TEXT, dt DATE, dtm DATETIME(6),"
+                                + " dtm0 DATETIME, ts TIMESTAMP(3) NULL, tm TIME, j JSON, bl BLOB, yr YEAR, bt BIT(1),"
+                                + " e ENUM('a','b'), lat VARCHAR(20) CHARACTER SET latin1, nothing VARCHAR(5))"
+                                + " CHARACTER SET utf8mb4",
+                        "INSERT INTO t VALUES (1, -5, 1, 9007199254740993, 18446744073709551615,"
+                                + " 12345678901234567890.12345678901234567890, 42, 1.5, 2.25, 'héllo', 'text \"q\"', '2024-12-15',"
+                                + " '2024-12-15 10:30:00.123456', '2024-12-15 10:30:00', '2024-12-15 10:30:00.500', '08:15:00',"
+                                + " '{\"a\": [1, 2]}', X'00FF10', 2024, b'1', 'b', 'déjà vu ±', NULL)",
+                        "INSERT INTO t (id) VALUES (2)",
+                        "INSERT INTO t (id, tiny, big, num, num0, r, d, vc, t, dt, dtm, dtm0, ts) VALUES (3, -128,"
+                                + " -9223372036854775808, -0.00000000000000000001, -5, 0.1, 1e300, '', '" + text + "', '0000-00-00',"
+                                + " '0000-00-00 00:00:00', '1000-01-01 00:00:00', '2024-12-15 10:30:00')",
+                        "INSERT INTO t (id, num, d, t, dt, dtm, dtm0) VALUES (4, 0, -0.0, '', '9999-12-31', '9999-12-31 23:59:59.999999',"
+                                + " '2024-02-29 12:00:00')",
+                        "INSERT INTO t (id, num, dtm) VALUES (5, 0.000001, '2024-12-15 10:30:00.000001')");
+            }
+            ObjectNode config = JsonNodeFactory.instance.objectNode().put("host", TestServers.MY_HOST).put("port", TestServers.MY_PORT)
+                    .put("user", TestServers.MY_USER).put("database", database);
+            if (!TestServers.MY_PASSWORD.isEmpty()) {
+                config.put("password", TestServers.MY_PASSWORD);
+            }
+            assertEquals(5, compareAll(DatabaseConfig.from(DatabaseKind.MYSQL, config), database + ".t"));
+        } finally {
+            try (Connection admin = TestServers.mysql(TestServers.MY_ADMIN_DB)) {
+                TestServers.execute(admin, "DROP DATABASE IF EXISTS " + database);
+            }
+        }
+    }
+
+    /** Reads the stream as the source does and compares every row; returns the rows compared. */
+    private static int compareAll(DatabaseConfig config, String stream) throws Exception {
+        JdbcEngine engine = new JdbcEngine(config);
+        Catalog catalog = engine.catalog();
+        try (Connection connection = engine.connect()) {
+            TableRef table = catalog.tables(connection, false).stream().filter(t -> t.streamName().equals(stream)).findFirst().orElseThrow();
+            List<ColumnInfo> columns = catalog.columns(connection, table);
+            ReadPlan plan = ReadPlan.of(catalog, table, columns, Optional.empty(), false);
+            String[] names = columns.stream().map(ColumnInfo::name).toArray(String[]::new);
+            ValueKind[] kinds = columns.stream().map(catalog::readKind).toArray(ValueKind[]::new);
+            ValueReader[] readers = new ValueReader[kinds.length];
+            for (int i = 0; i < kinds.length; i++) {
+                readers[i] = ValueReaders.forKind(kinds[i], MAPPER);
+            }
+            int rows = 0;
+            try (PreparedStatement statement = connection.prepareStatement(plan.sql() + " ORDER BY 1");
+                    ResultSet result = statement.executeQuery()) {
+                RecordEncoder encoder = RecordEncoder.forResult(result, names, kinds, MAPPER);
+                while (result.next()) {
+                    ObjectNode expected = JsonNodeFactory.instance.objectNode();
+                    for (int i = 0; i < names.length; i++) {
+                        expected.set(names[i], readers[i].read(result, i + 1));
+                    }
+                    compare(expected, () -> encoder.encode(result), stream + " row " + expected.get(names[0]));
+                    rows++;
+                }
+            } finally {
+                if (!connection.getAutoCommit()) {
+                    connection.rollback();
+                }
+            }
+            return rows;
+        }
+    }
+
+    private static void compare(ObjectNode expected, Encoding encoding, String what) throws Exception {
+        String json = recordData(expected);
+        EncodedRecord record = encoding.encode();
+        assertTrue(EncodedRecord.defaultOutput(MAPPER.getFactory().createGenerator(new ByteArrayOutputStream()), null));
+        assertEquals(json, recordData(record), what + ": the RECORD data");
+        // what other sinks and settings see: Jackson's own path over the tree
+        assertEquals(MAPPER.writeValueAsString(expected), MAPPER.writeValueAsString(encoding.encode()), what);
+        assertEquals(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(expected),
+                MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(encoding.encode()), what);
+        // settings that change the output take Jackson's path
+        for (ObjectMapper special : SPECIAL) {
+            assertEquals(recordData(special, expected), recordData(special, encoding.encode()), what);
+        }
+        // lookups, as the runtime's cursor tracking does them
+        for (Iterator<Map.Entry<String, JsonNode>> fields = expected.fields(); fields.hasNext();) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            JsonNode value = record.get(field.getKey());
+            assertSame(field.getValue().getClass(), value.getClass(), what + ": " + field.getKey());
+            assertEquals(field.getValue(), value, what + ": " + field.getKey());
+            assertEquals(json, recordData(record), what);
+        }
+        String first = expected.fieldNames().next();
+        assertTrue(record.has(first));
+        assertFalse(record.has("no such column"));
+        assertEquals(expected.size(), record.size());
+        // the whole tree, as Parquet and field selection use it
+        EncodedRecord tree = encoding.encode();
+        assertEquals(expected, tree, what);
+        assertEquals(tree, expected, what);
+        Iterator<String> names = tree.fieldNames();
+        for (Iterator<String> wanted = expected.fieldNames(); wanted.hasNext();) {
+            assertEquals(wanted.next(), names.next());
+        }
+        assertEquals(json, recordData(tree), what + ": after the tree was made");
+        // a changed record writes its changes
+        EncodedRecord changed = encoding.encode();
+        changed.remove(first);
+        changed.put("added", 1);
+        ObjectNode expectedChange = expected.deepCopy();
+        expectedChange.remove(first);
+        expectedChange.put("added", 1);
+        assertEquals(recordData(expectedChange), recordData(changed), what + ": changed");
+    }
+
+    /** The data of a RECORD message as the runtime writes it: an ObjectWriter into a UTF-8 generator. */
+    private static String recordData(JsonNode data) throws Exception {
+        return recordData(MAPPER, data);
+    }
+
+    private static String recordData(ObjectMapper mapper, JsonNode data) throws Exception {
+        ObjectWriter writer = mapper.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonGenerator generator = mapper.getFactory().createGenerator(out)) {
+            generator.writeStartObject();
+            generator.writeFieldName("data");
+            writer.writeValue(generator, data);
+            generator.writeEndObject();
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+}
