@@ -13,6 +13,7 @@ import io.solidafy.cdk.runtime.ops.UsageException;
 import io.solidafy.cdk.runtime.lifecycle.Interruption;
 import io.solidafy.cdk.runtime.plugin.ConnectorIndex;
 import io.solidafy.cdk.runtime.protocol.ProtocolWriter;
+import io.solidafy.cdk.runtime.startup.WarmUp;
 import io.solidafy.cdk.spi.ConnectorException;
 import io.solidafy.cdk.spi.LogLevel;
 import java.io.BufferedOutputStream;
@@ -24,6 +25,8 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,6 +45,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        WarmUp.start(args);
         OutputStream stdout = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
         PrintStream stderr = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         int code = run(args, stdout, stderr, System.getenv(), Interruption.onSignals());
@@ -69,19 +73,26 @@ public final class Main {
         CliOptions.ReadCommand read = new CliOptions.ReadCommand();
         CliOptions.ServeCommand serve = new CliOptions.ServeCommand();
         CliOptions.ExportCommand export = new CliOptions.ExportCommand();
-        JCommander commander = JCommander.newBuilder()
-                .programName("solidafy-cdk")
-                .addObject(root)
-                .addCommand("list", list)
-                .addCommand("check", check)
-                .addCommand("streams", streams)
-                .addCommand("discover", discover)
-                .addCommand("read", read)
-                .addCommand("validate", validate)
-                .addCommand("spec", spec)
-                .addCommand("serve", serve)
-                .addCommand("export", export)
-                .build();
+        Map<String, Object> byName = new LinkedHashMap<>();
+        byName.put("list", list);
+        byName.put("check", check);
+        byName.put("streams", streams);
+        byName.put("discover", discover);
+        byName.put("read", read);
+        byName.put("validate", validate);
+        byName.put("spec", spec);
+        byName.put("serve", serve);
+        byName.put("export", export);
+        // JCommander reads every registered class's annotations: register only the command asked for
+        // when there is one (root options take no values, so it is the first word that is no option).
+        String named = Arrays.stream(args).filter(arg -> !arg.startsWith("-")).findFirst().filter(byName::containsKey).orElse(null);
+        JCommander.Builder builder = JCommander.newBuilder().programName("solidafy-cdk").addObject(root);
+        byName.forEach((name, options) -> {
+            if (named == null || named.equals(name)) {
+                builder.addCommand(name, options);
+            }
+        });
+        JCommander commander = builder.build();
         try {
             commander.parse(args);
         } catch (ParameterException e) {
