@@ -13,7 +13,6 @@ import io.solidafy.cdk.runtime.ops.UsageException;
 import io.solidafy.cdk.runtime.lifecycle.Interruption;
 import io.solidafy.cdk.runtime.plugin.ConnectorIndex;
 import io.solidafy.cdk.runtime.protocol.ProtocolWriter;
-import io.solidafy.cdk.runtime.startup.WarmUp;
 import io.solidafy.cdk.spi.ConnectorException;
 import io.solidafy.cdk.spi.LogLevel;
 import java.io.BufferedOutputStream;
@@ -45,7 +44,6 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        WarmUp.start(args);
         OutputStream stdout = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
         PrintStream stderr = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         int code = run(args, stdout, stderr, System.getenv(), Interruption.onSignals());
