@@ -24,8 +24,6 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -71,26 +69,19 @@ public final class Main {
         CliOptions.ReadCommand read = new CliOptions.ReadCommand();
         CliOptions.ServeCommand serve = new CliOptions.ServeCommand();
         CliOptions.ExportCommand export = new CliOptions.ExportCommand();
-        Map<String, Object> byName = new LinkedHashMap<>();
-        byName.put("list", list);
-        byName.put("check", check);
-        byName.put("streams", streams);
-        byName.put("discover", discover);
-        byName.put("read", read);
-        byName.put("validate", validate);
-        byName.put("spec", spec);
-        byName.put("serve", serve);
-        byName.put("export", export);
-        // JCommander reads every registered class's annotations: register only the command asked for
-        // when there is one (root options take no values, so it is the first word that is no option).
-        String named = Arrays.stream(args).filter(arg -> !arg.startsWith("-")).findFirst().filter(byName::containsKey).orElse(null);
-        JCommander.Builder builder = JCommander.newBuilder().programName("solidafy-cdk").addObject(root);
-        byName.forEach((name, options) -> {
-            if (named == null || named.equals(name)) {
-                builder.addCommand(name, options);
-            }
-        });
-        JCommander commander = builder.build();
+        JCommander commander = JCommander.newBuilder()
+                .programName("solidafy-cdk")
+                .addObject(root)
+                .addCommand("list", list)
+                .addCommand("check", check)
+                .addCommand("streams", streams)
+                .addCommand("discover", discover)
+                .addCommand("read", read)
+                .addCommand("validate", validate)
+                .addCommand("spec", spec)
+                .addCommand("serve", serve)
+                .addCommand("export", export)
+                .build();
         try {
             commander.parse(args);
         } catch (ParameterException e) {
