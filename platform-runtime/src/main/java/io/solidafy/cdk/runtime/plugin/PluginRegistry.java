@@ -8,6 +8,7 @@ import io.solidafy.cdk.spi.storage.StorageFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -19,7 +20,7 @@ import java.util.function.Predicate;
  */
 public final class PluginRegistry {
 
-    private final List<LoadedPlugin> first;
+    private final List<LoadedPlugin> fixed;
     private final PluginCatalog catalog;
 
     /** Exactly these plugins, in precedence order. */
@@ -27,8 +28,8 @@ public final class PluginRegistry {
         this(plugins, null);
     }
 
-    private PluginRegistry(List<LoadedPlugin> first, PluginCatalog catalog) {
-        this.first = List.copyOf(first);
+    private PluginRegistry(List<LoadedPlugin> fixed, PluginCatalog catalog) {
+        this.fixed = List.copyOf(fixed);
         this.catalog = catalog;
     }
 
@@ -93,21 +94,21 @@ public final class PluginRegistry {
 
     /** The first contribution that matches: from the fixed plugins, else from the catalog's first plugin that provides it. */
     private <T> Optional<T> first(Function<LoadedPlugin, List<T>> contributions, Predicate<T> matches, Predicate<PluginContents> provides) {
-        Optional<T> fixed = all(first, contributions).stream().filter(matches).findFirst();
-        if (fixed.isPresent() || catalog == null) {
-            return fixed;
+        Optional<T> found = all(fixed, contributions).stream().filter(matches).findFirst();
+        if (found.isPresent() || catalog == null) {
+            return found;
         }
         catalog.loadFirst(provides);
         return all(catalog.loaded(), contributions).stream().filter(matches).findFirst();
     }
 
     /** The fixed plugins and those of the catalog loaded once {@code load} ran. */
-    private List<LoadedPlugin> loaded(java.util.function.Consumer<PluginCatalog> load) {
+    private List<LoadedPlugin> loaded(Consumer<PluginCatalog> load) {
         if (catalog == null) {
-            return first;
+            return fixed;
         }
         load.accept(catalog);
-        List<LoadedPlugin> all = new ArrayList<>(first);
+        List<LoadedPlugin> all = new ArrayList<>(fixed);
         all.addAll(catalog.loaded());
         return all;
     }
