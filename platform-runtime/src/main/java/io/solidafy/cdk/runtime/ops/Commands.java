@@ -53,7 +53,7 @@ public final class Commands {
             ResolvedConnector builtIn = session.resolver().resolve(reference); // throws for unknown names
             return reportValid(validation, builtIn.info());
         }
-        SourceFactory factory = session.registry().sources().stream()
+        SourceFactory factory = session.registry().definitionReaders().stream()
                 .filter(f -> f.canLoad(file))
                 .findFirst()
                 .orElseThrow(() -> new ConnectorException("No installed plugin reads connector files like " + reference + "."));

@@ -73,7 +73,7 @@ public final class ConnectorResolver {
     }
 
     private ResolvedConnector load(Path file, String reference) {
-        for (SourceFactory factory : registry.sources()) {
+        for (SourceFactory factory : registry.definitionReaders()) {
             if (factory.canLoad(file)) {
                 return new ResolvedConnector(factory, factory.load(file));
             }
@@ -92,13 +92,13 @@ public final class ConnectorResolver {
 
     /**
      * The built-in connector named {@code reference}, else the one with that alias (aliases never
-     * shadow a name), asking each plugin for that one connector only: describing all of them can
-     * mean parsing every built-in definition file.
+     * shadow a name), loading only the plugins that offer it and asking each for that one connector
+     * only: describing all of them can mean parsing every built-in definition file.
      */
     private Optional<ResolvedConnector> builtIn(String reference) {
         ResolvedConnector named = null;
         ResolvedConnector aliased = null;
-        for (SourceFactory factory : registry.sources()) {
+        for (SourceFactory factory : registry.sourcesOffering(reference)) {
             Optional<ConnectorInfo> info = factory.connector(reference);
             if (info.isEmpty()) {
                 continue;

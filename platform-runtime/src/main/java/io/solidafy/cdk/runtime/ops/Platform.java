@@ -3,6 +3,7 @@ package io.solidafy.cdk.runtime.ops;
 import io.solidafy.cdk.runtime.builtin.BuiltInPlugin;
 import io.solidafy.cdk.runtime.plugin.ConnectorIndex;
 import io.solidafy.cdk.runtime.plugin.LoadedPlugin;
+import io.solidafy.cdk.runtime.plugin.PluginCatalog;
 import io.solidafy.cdk.runtime.plugin.PluginLoader;
 import io.solidafy.cdk.runtime.plugin.PluginRegistry;
 import io.solidafy.cdk.runtime.protocol.ProtocolWriter;
@@ -15,26 +16,25 @@ import java.util.function.Supplier;
 
 /**
  * What outlives one command: the plugins and how connector references resolve. The CLI makes one
- * per run and loads plugins only when a command needs them ({@code list} and {@code spec} read the
- * connector index instead); the HTTP server makes one for its lifetime and loads them at start.
- * Thread-safe.
+ * per run over a {@link PluginCatalog}, so that a command loads only the plugins it needs ({@code
+ * list} and {@code spec} none the connector index describes); the HTTP server makes one for its
+ * lifetime and loads every plugin at start. Thread-safe.
  */
 public final class Platform {
 
     private final Supplier<PluginRegistry> loader;
-    private final Optional<Path> pluginsDir;
-    private final Optional<Path> indexDir;
+    private final Supplier<PluginCatalog> catalogOpener;
     private final Resolution resolution;
     private final Consumer<String> warnings;
     private final Consumer<String> notices;
+    private PluginCatalog catalog;
     private PluginRegistry plugins;
     private ConnectorResolver resolver;
 
-    private Platform(Supplier<PluginRegistry> loader, Optional<Path> pluginsDir, Optional<Path> indexDir, Resolution resolution,
+    private Platform(Supplier<PluginRegistry> loader, Supplier<PluginCatalog> catalogOpener, Resolution resolution,
             Consumer<String> warnings, Consumer<String> notices) {
         this.loader = loader;
-        this.pluginsDir = pluginsDir;
-        this.indexDir = indexDir;
+        this.catalogOpener = catalogOpener;
         this.resolution = resolution;
         this.warnings = warnings;
         this.notices = notices;
@@ -46,39 +46,44 @@ public final class Platform {
      * @param warnings   diagnostics (name clashes, unreadable definition files)
      */
     public Platform(PluginRegistry plugins, Resolution resolution, Consumer<String> warnings) {
-        this(() -> plugins, Optional.empty(), Optional.empty(), resolution, warnings, notice -> {});
+        this(() -> plugins, null, resolution, warnings, notice -> {});
     }
 
-    /** The plugins of the class path and of {@code pluginsDir}, loaded on first use. */
+    /** Every plugin of the class path and of {@code pluginsDir}, all loaded on first use. */
     public static Platform load(Path pluginsDir, Resolution resolution, Consumer<String> warnings) {
-        return new Platform(() -> new PluginLoader(warnings).load(pluginsDir), Optional.of(pluginsDir), Optional.empty(), resolution, warnings,
-                notice -> {});
+        return new Platform(() -> new PluginLoader(warnings).load(pluginsDir), null, resolution, warnings, notice -> {});
     }
 
     /**
-     * As {@link #load(Path, Resolution, Consumer)}, with a connector index under {@code indexDir}
-     * that lets {@code list} and {@code spec} describe connectors without loading their plugins, and
-     * {@code notices} for what resolving a reference did on the user's behalf (INFO messages).
+     * The plugins of the class path and of {@code pluginsDir}, each loaded when a command first needs
+     * what it provides, as the connector index under {@code indexDir} tells (without an index
+     * directory, every plugin is loaded to tell); {@code notices} receives what resolving a reference
+     * did on the user's behalf (INFO messages).
      */
     public static Platform load(Path pluginsDir, Optional<Path> indexDir, Resolution resolution, Consumer<String> warnings,
             Consumer<String> notices) {
-        return new Platform(() -> new PluginLoader(warnings).load(pluginsDir), Optional.of(pluginsDir), indexDir, resolution, warnings,
-                notices);
+        ConnectorIndex index = new ConnectorIndex(indexDir);
+        return new Platform(null, () -> PluginCatalog.open(pluginsDir, index, warnings), resolution, warnings, notices);
     }
 
-    /** Loads the plugins now (a server does, so that its first request is as fast as the others). */
+    /** Loads every plugin now (a server does, so that its first request is as fast as the others). */
     public Platform preload() {
+        plugins().plugins();
         resolver();
         return this;
     }
 
     /**
-     * Every plugin for one command: the runtime's own formats (whose {@code json} records go to
-     * {@code protocol}) first, then the loaded plugins.
+     * The plugins for one command: the runtime's own formats (whose {@code json} records go to
+     * {@code protocol}) first, then the others, loaded as the command looks them up.
      */
     public PluginRegistry registry(ProtocolWriter protocol) {
+        LoadedPlugin runtime = LoadedPlugin.of("runtime", new BuiltInPlugin(protocol));
+        if (catalogOpener != null) {
+            return PluginRegistry.onDemand(List.of(runtime), catalog());
+        }
         List<LoadedPlugin> all = new ArrayList<>();
-        all.add(LoadedPlugin.of("runtime", new BuiltInPlugin(protocol)));
+        all.add(runtime);
         all.addAll(plugins().plugins());
         return new PluginRegistry(all);
     }
@@ -91,19 +96,17 @@ public final class Platform {
     }
 
     /**
-     * Every connector's description for {@code list} and {@code spec}: from the connector index
-     * where it is current and the plugins are not loaded yet (without an index directory, by loading
-     * each plugin's factories only), else from the loaded plugins.
+     * Every connector's description for {@code list} and {@code spec}: from the catalog (the index
+     * where it is current), else from what the resolver knows (the server: names only, perhaps a
+     * connectors directory).
      */
-    synchronized List<ConnectorIndex.Entry> connectors(ProtocolWriter protocol) {
-        // the server (names only, perhaps a connectors directory) describes what its resolver knows
-        if (plugins != null || pluginsDir.isEmpty() || !resolution.acceptsPaths()) {
+    synchronized List<ConnectorIndex.Entry> connectors() {
+        if (catalogOpener == null || !resolution.acceptsPaths()) {
             return resolver().all().stream()
                     .map(c -> new ConnectorIndex.Entry(c.factory().getClass().getName(), c.info()))
                     .toList();
         }
-        List<LoadedPlugin> runtime = List.of(LoadedPlugin.of("runtime", new BuiltInPlugin(protocol)));
-        return new ConnectorIndex(indexDir, warnings).connectors(runtime, pluginsDir.get());
+        return catalog().connectors(); // the runtime's own plugin has no connectors
     }
 
     /** A diagnostic line (stderr for the CLI and the server). */
@@ -111,9 +114,16 @@ public final class Platform {
         warnings.accept(message);
     }
 
+    private synchronized PluginCatalog catalog() {
+        if (catalog == null) {
+            catalog = catalogOpener.get();
+        }
+        return catalog;
+    }
+
     private synchronized PluginRegistry plugins() {
         if (plugins == null) {
-            plugins = loader.get();
+            plugins = catalogOpener != null ? PluginRegistry.onDemand(List.of(), catalog()) : loader.get();
         }
         return plugins;
     }

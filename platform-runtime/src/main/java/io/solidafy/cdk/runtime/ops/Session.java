@@ -64,7 +64,7 @@ public final class Session {
 
     /** Connector metadata for list and spec, from the plugin index where it is current (plugins are loaded otherwise). */
     List<ConnectorIndex.Entry> indexedConnectors() {
-        return platform.connectors(protocol);
+        return platform.connectors();
     }
 
     ConnectorResolver resolver() {

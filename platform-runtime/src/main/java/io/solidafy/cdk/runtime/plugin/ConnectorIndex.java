@@ -5,42 +5,42 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.solidafy.cdk.spi.source.ConnectorInfo;
-import io.solidafy.cdk.spi.source.SourceFactory;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The connectors of every plugin, for {@code list} and {@code spec}, without loading plugins whose
- * connectors are already known: per plugin folder or jar, a small file in the cache directory holds
- * its connectors' metadata together with the names, sizes and modification times of its jars. A
- * plugin added, changed or removed since is noticed by that fingerprint and loaded (and indexed again);
- * a plugin that reports a problem while loading is never indexed, so the problem is reported every
- * time. Without a cache directory every plugin is loaded, as for any other command.
+ * What each plugin of the plugins directory provides, known without loading it: per plugin folder or
+ * jar, a small file in the cache directory holds its {@link PluginContents} (its connectors' metadata,
+ * its output formats, storage schemes and declarative extensions) together with the names, sizes and
+ * modification times of its jars. A plugin added, changed or removed since is noticed by that
+ * fingerprint and loaded (and indexed again); a plugin that reports a problem while loading is never
+ * indexed, so the problem is reported every time. Without a cache directory nothing is indexed and
+ * every plugin is loaded. {@link PluginCatalog} decides from this what a command loads.
  */
 public final class ConnectorIndex {
 
     /** Bump when the file layout changes: older files are then ignored. */
-    private static final String FORMAT = "solidafy-connector-index/1";
+    private static final String FORMAT = "solidafy-connector-index/2";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** A connector and the class of the factory that provides it (named in clash warnings). */
     public record Entry(String factoryClass, ConnectorInfo info) {}
 
     private final Optional<Path> cacheDir;
-    private final Consumer<String> warnings;
 
-    /** @param cacheDir where index files live; empty to load every plugin */
-    public ConnectorIndex(Optional<Path> cacheDir, Consumer<String> warnings) {
+    /** @param cacheDir where index files live; empty to index nothing */
+    public ConnectorIndex(Optional<Path> cacheDir) {
         this.cacheDir = cacheDir.map(dir -> dir.resolve("connector-index"));
-        this.warnings = warnings;
     }
 
     /**
@@ -50,42 +50,6 @@ public final class ConnectorIndex {
     public static Optional<Path> cacheDir(Map<String, String> environment) {
         String dir = environment.get("SOLIDAFY_CACHE_DIR");
         return dir == null || dir.isBlank() ? Optional.empty() : Optional.of(Path.of(dir));
-    }
-
-    /**
-     * Every connector in plugin order: those of the {@code loaded} plugins and of the plugins on the
-     * runtime's own path, then those of each plugin
-     * in {@code pluginsDir} (in the order {@link PluginLoader} loads them), from its index file when
-     * the file is current.
-     */
-    public List<Entry> connectors(List<LoadedPlugin> loaded, Path pluginsDir) {
-        boolean[] warned = {false};
-        PluginLoader loader = new PluginLoader(message -> {
-            warned[0] = true;
-            warnings.accept(message);
-        });
-        List<Entry> all = new ArrayList<>();
-        loaded.forEach(plugin -> all.addAll(entries(plugin)));
-        loader.loadBuiltIn().forEach(plugin -> all.addAll(entries(plugin)));
-        if (pluginsDir == null || !Files.isDirectory(pluginsDir)) {
-            return all;
-        }
-        for (Path plugin : loader.entries(pluginsDir)) {
-            Optional<String> fingerprint = fingerprint(plugin);
-            Optional<List<Entry>> indexed = fingerprint.flatMap(f -> read(plugin, f));
-            if (indexed.isPresent()) {
-                all.addAll(indexed.get());
-                continue;
-            }
-            warned[0] = false;
-            List<Entry> found = new ArrayList<>();
-            loader.loadPlugin(plugin).forEach(p -> found.addAll(entries(p)));
-            all.addAll(found);
-            if (!warned[0] && fingerprint.isPresent()) {
-                write(plugin, fingerprint.get(), found);
-            }
-        }
-        return all;
     }
 
     /** The connector {@code reference} names, else the one it is an alias of; a name given twice is reported. */
@@ -122,18 +86,8 @@ public final class ConnectorIndex {
                 + kept.factoryClass() + "), ignoring " + ignored.factoryClass() + ".");
     }
 
-    private static List<Entry> entries(LoadedPlugin plugin) {
-        List<Entry> entries = new ArrayList<>();
-        for (SourceFactory factory : plugin.sources()) {
-            for (ConnectorInfo info : factory.connectors()) {
-                entries.add(new Entry(factory.getClass().getName(), info));
-            }
-        }
-        return entries;
-    }
-
-    /** Names, sizes and modification times of the plugin's jars, and the index format. */
-    private static Optional<String> fingerprint(Path plugin) {
+    /** Names, sizes and modification times of the plugin's jars, and the index format; empty when they cannot be read. */
+    static Optional<String> fingerprint(Path plugin) {
         try {
             StringBuilder fingerprint = new StringBuilder(FORMAT);
             for (Path jar : PluginLoader.jarsOf(plugin)) {
@@ -152,7 +106,8 @@ public final class ConnectorIndex {
         return cacheDir.map(dir -> dir.resolve(name));
     }
 
-    private Optional<List<Entry>> read(Path plugin, String fingerprint) {
+    /** What {@code plugin} provides, from its index file if that was written for this {@code fingerprint}. */
+    Optional<PluginContents> read(Path plugin, String fingerprint) {
         Optional<Path> file = indexFile(plugin).filter(Files::isRegularFile);
         if (file.isEmpty()) {
             return Optional.empty();
@@ -167,14 +122,15 @@ public final class ConnectorIndex {
             for (JsonNode connector : index.get("connectors")) {
                 entries.add(new Entry(connector.get("factory").asText(), ConnectorInfoJson.read(connector.get("info"))));
             }
-            return Optional.of(entries);
+            return Optional.of(new PluginContents(entries, strings(index, "formats"), strings(index, "schemes"),
+                    strings(index, "auth_types"), strings(index, "paginator_types"), index.get("reads_definition_files").booleanValue()));
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // unreadable or from another version: load the plugin instead
         }
     }
 
     /** Written to a temporary file and moved into place, so a concurrent reader sees all or nothing. */
-    private void write(Path plugin, String fingerprint, List<Entry> entries) {
+    void write(Path plugin, String fingerprint, PluginContents contents) {
         Optional<Path> file = indexFile(plugin);
         if (file.isEmpty()) {
             return;
@@ -183,11 +139,16 @@ public final class ConnectorIndex {
         index.put("plugin", plugin.toAbsolutePath().normalize().toString());
         index.put("fingerprint", fingerprint);
         ArrayNode connectors = index.putArray("connectors");
-        for (Entry entry : entries) {
+        for (Entry entry : contents.connectors()) {
             ObjectNode connector = connectors.addObject();
             connector.put("factory", entry.factoryClass());
             connector.set("info", ConnectorInfoJson.write(entry.info()));
         }
+        contents.formats().stream().sorted().forEach(index.putArray("formats")::add);
+        contents.schemes().stream().sorted().forEach(index.putArray("schemes")::add);
+        contents.authTypes().stream().sorted().forEach(index.putArray("auth_types")::add);
+        contents.paginatorTypes().stream().sorted().forEach(index.putArray("paginator_types")::add);
+        index.put("reads_definition_files", contents.readsDefinitionFiles());
         try {
             Files.createDirectories(file.get().getParent());
             Path tmp = Files.createTempFile(file.get().getParent(), ".index", ".tmp");
@@ -200,6 +161,16 @@ public final class ConnectorIndex {
         } catch (IOException | RuntimeException e) {
             // a read-only or full cache only costs speed
         }
+    }
+
+    private static Set<String> strings(JsonNode index, String field) {
+        JsonNode array = index.get(field);
+        if (array == null || !array.isArray()) {
+            throw new IllegalArgumentException("no " + field); // an index file of another layout
+        }
+        Set<String> values = new LinkedHashSet<>();
+        array.forEach(value -> values.add(value.asText()));
+        return values;
     }
 
     private static void moveIntoPlace(Path tmp, Path target) throws IOException {

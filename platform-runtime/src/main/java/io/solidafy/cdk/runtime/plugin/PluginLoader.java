@@ -59,8 +59,13 @@ public final class PluginLoader {
 
     /** Plugins that sit on the runtime's own class path or in its module layer. */
     List<LoadedPlugin> loadBuiltIn() {
-        // Finds providers in the runtime's module layer and on its class path alike.
-        return instantiate("class path", ServiceLoader.load(Plugin.class, PluginLoader.class.getClassLoader()), type -> true);
+        // Finds providers in the runtime's module layer and on its class path alike. Without a class
+        // path, asking the layer finds the same ones without opening every jar of the module path.
+        boolean noClassPath = System.getProperty("java.class.path", "").isEmpty();
+        ServiceLoader<Plugin> providers = PluginLoader.class.getModule().isNamed() && noClassPath
+                ? ServiceLoader.load(runtimeLayer(), Plugin.class)
+                : ServiceLoader.load(Plugin.class, PluginLoader.class.getClassLoader());
+        return instantiate("class path", providers, type -> true);
     }
 
     List<Path> entries(Path pluginsDir) {

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The connector index behind fast {@code list} and {@code spec}: the same output with and without it,
- * and never stale when plugins are added, replaced or removed after it was written.
+ * The connector index behind fast {@code list} and {@code spec} (and the plugins other commands
+ * load): the same output with and without it, and never stale when plugins are added, replaced or
+ * removed after it was written.
  */
 class ConnectorIndexTest {
 
@@ -34,10 +35,11 @@ class ConnectorIndexTest {
     }
 
     @Test
-    void listAndSpecAreIdenticalWithoutTheIndexWhileWritingItAndWhenReadingIt() throws Exception {
+    void listSpecAndCheckAreIdenticalWithoutTheIndexWhileWritingItAndWhenReadingIt() throws Exception {
         Path plugins = TestPlugins.build(work);
         Path cache = work.resolve("cache");
-        for (String[] command : new String[][] {{"list"}, {"spec", "-c", "good"}, {"spec", "-c", "lib-b"}, {"spec", "-c", "nope"}}) {
+        for (String[] command : new String[][] {{"list"}, {"spec", "-c", "good"}, {"spec", "-c", "lib-b"}, {"spec", "-c", "nope"},
+                {"check", "-c", "good"}, {"check", "-c", "lib-a"}, {"check", "-c", "nope"}}) {
             String[] args = Stream.concat(Stream.of(command), Stream.of("--plugins-dir", plugins.toString())).toArray(String[]::new);
             CliRun plain = CliRun.exec(args);
             CliRun writing = indexed(cache, args);

@@ -112,6 +112,93 @@ final class TestPlugins {
     }
 
     /**
+     * Plugins for on-demand loading, loaded in this order: {@code auth-ext.jar} provides the
+     * declarative auth type {@code signed} and nothing else; {@code bystander.jar} offers connector
+     * {@code bystander} and appends a line to {@code marker} each time it is instantiated; {@code
+     * needs-auth.jar} offers connector {@code needs-auth}, whose check reports the auth types its
+     * source context offers, and reads {@code *.conn} definition files (a connector named after the
+     * file's text).
+     */
+    static Path buildOnDemand(Path work, Path marker) throws IOException {
+        Path plugins = Files.createDirectories(work.resolve("on-demand"));
+        List<Path> spi = TestJars.spiPath();
+        Files.move(TestJars.jar(work, "auth-ext", Map.of("test/auth/AuthPlugin.java", """
+                package test.auth;
+
+                import io.solidafy.cdk.spi.declarative.*;
+                import java.util.List;
+
+                public final class AuthPlugin implements io.solidafy.cdk.spi.Plugin {
+                    @Override
+                    public List<AuthenticatorFactory> authenticators() {
+                        return List.of(new AuthenticatorFactory() {
+                            public String type() { return "signed"; }
+                            public Authenticator create(ComponentConfig config) { return request -> {}; }
+                        });
+                    }
+                }"""), services("test.auth.AuthPlugin"), spi, false, null), plugins.resolve("auth-ext.jar"));
+        String bystander = connectorsPlugin("test.bystander", "BystanderPlugin", "List.of(factory(\"bystander\", List.of(), \"here\"))")
+                .replace("public final class BystanderPlugin implements Plugin {", """
+                        public final class BystanderPlugin implements Plugin {
+                            public BystanderPlugin() {
+                                try {
+                                    java.nio.file.Files.writeString(java.nio.file.Path.of("%s"), "instantiated\\n",
+                                            java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+                                } catch (java.io.IOException e) {
+                                    throw new java.io.UncheckedIOException(e);
+                                }
+                            }
+                        """.formatted(marker.toAbsolutePath().toString().replace("\\", "\\\\")));
+        Files.move(TestJars.jar(work, "bystander", Map.of("test/bystander/BystanderPlugin.java", bystander),
+                services("test.bystander.BystanderPlugin"), spi, false, null), plugins.resolve("bystander.jar"));
+        Files.move(TestJars.jar(work, "needs-auth", Map.of("test/needs/NeedsAuthPlugin.java", """
+                package test.needs;
+
+                import com.fasterxml.jackson.databind.node.ObjectNode;
+                import io.solidafy.cdk.spi.declarative.AuthenticatorFactory;
+                import io.solidafy.cdk.spi.source.*;
+                import java.io.IOException;
+                import java.io.UncheckedIOException;
+                import java.nio.file.Files;
+                import java.nio.file.Path;
+                import java.util.List;
+                import java.util.Optional;
+                import java.util.stream.Collectors;
+
+                public final class NeedsAuthPlugin implements io.solidafy.cdk.spi.Plugin {
+                    @Override
+                    public List<SourceFactory> sources() {
+                        return List.of(new SourceFactory() {
+                            public List<ConnectorInfo> connectors() { return List.of(info("needs-auth")); }
+                            public boolean canLoad(Path file) { return file.toString().endsWith(".conn"); }
+                            public ConnectorInfo load(Path file) {
+                                try {
+                                    return info(Files.readString(file).trim());
+                                } catch (IOException e) {
+                                    throw new UncheckedIOException(e);
+                                }
+                            }
+                            public Source open(ConnectorInfo connector, ObjectNode config, SourceContext context) {
+                                String types = context.authenticators().stream().map(AuthenticatorFactory::type).collect(Collectors.joining(","));
+                                return new Source() {
+                                    public ConnectionStatus check() { return ConnectionStatus.succeeded(connector.name() + " sees auth types [" + types + "]"); }
+                                    public List<StreamDescriptor> streams() { return List.of(StreamDescriptor.named("items")); }
+                                    public void read(StreamReadRequest request, Emitter emitter) {
+                                        emitter.record(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("auth_types", types));
+                                    }
+                                };
+                            }
+                        });
+                    }
+
+                    private static ConnectorInfo info(String name) {
+                        return new ConnectorInfo(name, "1.0", List.of(), "test", "Testing", "api", List.of(), List.of("items"), false, Optional.empty());
+                    }
+                }"""), services("test.needs.NeedsAuthPlugin"), spi, false, null), plugins.resolve("needs-auth.jar"));
+        return plugins;
+    }
+
+    /**
      * A plugin whose sources are {@code factoriesExpression}, built with {@code factory(name, aliases,
      * valueExpression)}: one connector whose stream {@code items} emits one record {@code {"value": <expr>}}.
      */
