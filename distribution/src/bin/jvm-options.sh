@@ -62,7 +62,9 @@ solidafy_cds_options() {
         -m io.solidafy.cdk.runtime/io.solidafy.cdk.runtime.startup.CdsTraining > /dev/null 2>&1 \
         && mv -f "$tmp" "$archive"
       rm -f "$tmp"
-      find "$cache" -maxdepth 1 -name 'classes-*.jsa' -atime +14 -delete # archives of old builds
+      # archives of old builds: none unused for 14 days, and no more than the 4 newest (about 10 MiB each)
+      find "$cache" -maxdepth 1 -name 'classes-*.jsa' -atime +14 -delete
+      ls -t "$cache"/classes-*.jsa 2>/dev/null | tail -n +5 | while read -r old; do rm -f "$old"; done
       rmdir "$archive.lock"
     ) < /dev/null > /dev/null 2>&1 &
   else
