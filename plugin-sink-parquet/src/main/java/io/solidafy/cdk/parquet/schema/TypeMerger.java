@@ -196,7 +196,11 @@ public final class TypeMerger {
             long v = value.longValue();
             return v >= -EXACT_DOUBLE_LIMIT && v <= EXACT_DOUBLE_LIMIT;
         }
-        BigDecimal decimal = value.decimalValue();
+        return fitsDouble(value.decimalValue());
+    }
+
+    /** Decimals with up to 15 significant digits, and any other that a double holds exactly. */
+    public static boolean fitsDouble(BigDecimal decimal) {
         if (decimal.precision() <= 15 && Math.abs(decimal.scale()) <= 300) {
             return true; // up to 15 significant digits survive the trip through a double
         }

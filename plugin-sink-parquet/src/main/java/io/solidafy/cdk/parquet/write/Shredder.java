@@ -3,12 +3,14 @@ package io.solidafy.cdk.parquet.write;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.solidafy.cdk.parquet.schema.TypeMerger;
 import java.util.List;
 import java.util.Map;
 
@@ -200,7 +202,10 @@ public final class Shredder {
                 tape.addLong(c, r, d, value.longValue());
             }
             case DOUBLE -> {
-                if (!(value instanceof DoubleNode) && !leaf.fits(value)) {
+                // decimals (amounts from sources that keep them exact) without the general check's virtual calls
+                boolean fits = value instanceof DoubleNode
+                        || (value instanceof DecimalNode decimal ? TypeMerger.fitsDouble(decimal.decimalValue()) : leaf.fits(value));
+                if (!fits) {
                     return false;
                 }
                 tape.addDouble(c, r, d, value.doubleValue());

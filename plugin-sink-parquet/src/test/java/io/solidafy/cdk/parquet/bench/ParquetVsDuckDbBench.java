@@ -36,7 +36,7 @@ public final class ParquetVsDuckDbBench {
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("--duckdb-copy")) {
-            duckdbCopy(Path.of(args[1]), Path.of(args[2]));
+            duckdbCopy(Path.of(args[1]), Path.of(args[2]), args.length > 3 ? args[3] : null);
             return;
         }
         if (args.length > 0 && args[0].equals("--parse-only")) {
@@ -70,6 +70,7 @@ public final class ParquetVsDuckDbBench {
         int rounds = Integer.getInteger("bench.rounds", 3);
         List<Double> cliRatios = new ArrayList<>();
         List<Double> sinkRatios = new ArrayList<>();
+        List<Double> zstdRatios = new ArrayList<>();
         // Rounds interleave the three measurements, so load from other users of the machine hits them alike.
         for (int round = 1; round <= rounds; round++) {
             System.out.printf(Locale.ROOT, "-- round %d%n", round);
@@ -94,6 +95,14 @@ public final class ParquetVsDuckDbBench {
                     + " records/s; %.2f s wall with JVM + DuckDB start; peak RSS %.0f MiB; CPU %.2f s; %,d KiB%n", copy, records / copy,
                     duck.wall(), duck.rssMiB(), duck.cpu(), Files.size(x) >> 10);
 
+            // DuckDB compresses with snappy by default; with zstd it writes the codec this sink writes
+            Path xz = work.resolve("x-zstd-" + round + ".parquet");
+            Measured duckZstd = measure(work, List.of("java", "-cp", System.getProperty("java.class.path"),
+                    ParquetVsDuckDbBench.class.getName(), "--duckdb-copy", ndjson.toString(), xz.toString(), "zstd"));
+            double copyZstd = Double.parseDouble(duckZstd.lastLine().trim());
+            System.out.printf(Locale.ROOT, "DuckDB COPY ... TO parquet (COMPRESSION zstd): statement %.2f s = %,.0f records/s; CPU %.2f s; %,d KiB%n",
+                    copyZstd, records / copyZstd, duckZstd.cpu(), Files.size(xz) >> 10);
+
             Path sinkOut = work.resolve("sink-only-" + round);
             Measured sink = measure(work, List.of("java", heap, "-XX:+UseParallelGC", "-cp", System.getProperty("java.class.path"),
                     ParquetVsDuckDbBench.class.getName(), "--sink-only", ndjson.toString(), sinkOut.toString()));
@@ -116,10 +125,13 @@ public final class ParquetVsDuckDbBench {
 
             cliRatios.add(copy / sync);
             sinkRatios.add(copy / sinkSeconds);
-            System.out.printf(Locale.ROOT, "ratio to DuckDB's records/s: CLI sync %.2f, NDJSON -> sink %.2f%n", copy / sync, copy / sinkSeconds);
+            zstdRatios.add(copyZstd / sinkSeconds);
+            System.out.printf(Locale.ROOT, "ratio to DuckDB's records/s: CLI sync %.2f, NDJSON -> sink %.2f (%.2f of DuckDB with zstd)%n",
+                    copy / sync, copy / sinkSeconds, copyZstd / sinkSeconds);
         }
         System.out.printf(Locale.ROOT, "== median ratio over %d rounds: CLI (sample source -> parquet) %.2f of DuckDB's rate;"
                 + " NDJSON -> parquet (like for like) %.2f%n", rounds, median(cliRatios), median(sinkRatios));
+        System.out.printf(Locale.ROOT, "   NDJSON -> parquet against DuckDB writing zstd too: %.2f%n", median(zstdRatios));
         if (!Boolean.getBoolean("bench.keep")) {
             deleteTree(work); // several hundred MB per run
         }
@@ -240,11 +252,12 @@ public final class ParquetVsDuckDbBench {
         System.out.println((System.nanoTime() - start) / 1e9);
     }
 
-    /** Child process: DuckDB's own conversion; prints the statement's seconds. */
-    private static void duckdbCopy(Path ndjson, Path parquet) throws Exception {
+    /** Child process: DuckDB's own conversion, with its default compression unless one is given; prints the statement's seconds. */
+    private static void duckdbCopy(Path ndjson, Path parquet, String compression) throws Exception {
         try (Connection c = new org.duckdb.DuckDBDriver().connect("jdbc:duckdb:", new Properties()); Statement s = c.createStatement()) {
             long start = System.nanoTime();
-            s.execute("COPY (SELECT * FROM read_json_auto('" + ndjson + "')) TO '" + parquet + "'");
+            s.execute("COPY (SELECT * FROM read_json_auto('" + ndjson + "')) TO '" + parquet + "'"
+                    + (compression == null ? "" : " (FORMAT parquet, COMPRESSION " + compression + ")"));
             System.out.println((System.nanoTime() - start) / 1e9);
         }
     }
