@@ -29,6 +29,11 @@ import org.postgresql.jdbc.TimestampUtils;
  * at the end, carrying the cursor of the last emitted row (resuming with {@code >=} from it re-reads,
  * never skips). Rows are converted on a helper thread ({@link RowPump}) straight into their JSON text
  * ({@link RecordEncoder}) while the calling thread emits, the only thread that touches the emitter.
+ *
+ * <p>PostgreSQL tables whose every column has an encoding from its text form are streamed by {@code
+ * COPY (query) TO STDOUT} instead ({@link CopyRows}, {@link CopyRecordEncoder}): the server sends
+ * rows without waiting for the client to fetch the next batch. A read from a saved cursor keeps the
+ * cursor path, whose boundary is a bound parameter (COPY takes none).
  */
 public final class TableReader {
 
