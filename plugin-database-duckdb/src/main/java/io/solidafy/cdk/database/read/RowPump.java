@@ -47,9 +47,9 @@ final class RowPump implements Runnable {
         }
     }
 
-    /** The next batch; waits for the producer. */
-    Batch take() throws InterruptedException {
-        return queue.take();
+    /** The next batch, or null when the producer has none ready within {@code millis}. */
+    Batch poll(long millis) throws InterruptedException {
+        return queue.poll(millis, TimeUnit.MILLISECONDS);
     }
 
     /** Asks the producer to stop and frees the queue so it is not left waiting. */

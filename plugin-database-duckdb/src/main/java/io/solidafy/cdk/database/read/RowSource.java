@@ -9,4 +9,10 @@ interface RowSource {
 
     /** The next row's record, or null after the last. */
     ObjectNode next() throws SQLException;
+
+    /**
+     * Asks the server to stop sending rows, so that a {@link #next()} waiting for it on another
+     * thread returns soon (with an error); nothing by default.
+     */
+    default void cancel() throws SQLException {}
 }

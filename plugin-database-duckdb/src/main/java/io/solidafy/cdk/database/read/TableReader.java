@@ -39,6 +39,8 @@ public final class TableReader {
 
     private static final int BATCH = 256;
     private static final int QUEUED_BATCHES = 8;
+    /** How often a reader waiting for rows checks whether the run still wants them. */
+    private static final long STOP_CHECK_MILLIS = 100;
     /**
      * Values per converted batch and per round trip: {@code BATCH} rows of 16 columns, {@code
      * fetch_size} (2000) rows of 50. A 2000-column table reads 2 and 50 rows at a time instead, so
@@ -81,7 +83,7 @@ public final class TableReader {
             Optional<CopyRecordEncoder> copy = plan.hasBoundary() ? Optional.empty() : copyEncoder(connection, columns, names, kinds);
             if (copy.isPresent()) {
                 emitter.log(LogLevel.DEBUG, "Rows stream through COPY ... TO STDOUT");
-                try (CopyRows rows = CopyRows.start(connection, plan.sql(), copy.get())) {
+                try (CopyRows rows = new CopyRows(connection, plan.sql(), copy.get())) {
                     return pump(rows, batchRows, cursorName, fetchRows, emitter, null);
                 }
             }
@@ -130,6 +132,9 @@ public final class TableReader {
             return emit(pump, cursorName, fetchRows, emitter, cancelOnStop);
         } finally {
             pump.stop();
+            if (producer.isAlive()) {
+                rows.cancel(); // it may be waiting for a server still busy before the first row
+            }
             joinQuietly(producer);
         }
     }
@@ -144,19 +149,24 @@ public final class TableReader {
         int inPage = 0;
         long sinceCheckpoint = 0;
         JsonNode lastCursor = null;
-        boolean more = true;
-        while (more) {
+        boolean wanted = true; // the emitter wants more rows
+        boolean more = true; // the source has more rows
+        while (wanted && more) {
             RowPump.Batch batch;
             try {
-                batch = pump.take();
+                batch = pump.poll(STOP_CHECK_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ConnectorException("Reading was interrupted.");
             }
-            for (int i = 0; i < batch.size() && more; i++) {
+            if (batch == null) {
+                wanted = !emitter.stopRequested(); // a cancelled run stops even while the server has sent nothing yet
+                continue;
+            }
+            for (int i = 0; i < batch.size() && wanted; i++) {
                 ObjectNode record = batch.rows()[i];
                 JsonNode cursorValue = cursorName == null ? null : record.get(cursorName);
-                more = emitter.record(record);
+                wanted = emitter.record(record);
                 emitted++;
                 inPage++;
                 sinceCheckpoint++;
@@ -172,13 +182,13 @@ public final class TableReader {
                     }
                 }
             }
-            if (!more && cancelOnStop != null) {
-                cancelOnStop.cancel();
-            }
-            if (more && batch.error() != null) {
+            if (wanted && batch.error() != null) {
                 rethrow(batch.error());
             }
-            more &= !batch.last();
+            more = !batch.last();
+        }
+        if (!wanted && cancelOnStop != null) {
+            cancelOnStop.cancel();
         }
         if (inPage > 0) {
             emitter.page(inPage);

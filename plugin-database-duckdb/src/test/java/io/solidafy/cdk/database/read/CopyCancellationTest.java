@@ -41,7 +41,8 @@ class CopyCancellationTest {
             TestServers.execute(admin, "CREATE DATABASE " + database);
         }
         try (Connection db = TestServers.postgres(database)) {
-            TestServers.execute(db, "CREATE TABLE big AS SELECT g AS id, 'row ' || g AS name FROM generate_series(1, " + ROWS + ") g");
+            TestServers.execute(db, "CREATE TABLE big AS SELECT g AS id, 'row ' || g AS name FROM generate_series(1, " + ROWS + ") g",
+                    "CREATE VIEW slow AS SELECT g AS id, pg_sleep(60)::text AS pause FROM generate_series(1, 3) g");
         }
     }
 
@@ -52,14 +53,18 @@ class CopyCancellationTest {
         }
     }
 
-    @Test
-    void aCopyStoppedEarlyIsCancelledAndTheConnectionStaysUsable() throws Exception {
+    private static JdbcEngine engine() {
         ObjectNode settings = JsonNodeFactory.instance.objectNode().put("host", TestServers.PG_HOST).put("port", TestServers.PG_PORT)
                 .put("user", TestServers.PG_USER).put("database", database);
         if (!TestServers.PG_PASSWORD.isEmpty()) {
             settings.put("password", TestServers.PG_PASSWORD);
         }
-        JdbcEngine engine = new JdbcEngine(DatabaseConfig.from(DatabaseKind.POSTGRES, settings));
+        return new JdbcEngine(DatabaseConfig.from(DatabaseKind.POSTGRES, settings));
+    }
+
+    @Test
+    void aCopyStoppedEarlyIsCancelledAndTheConnectionStaysUsable() throws Exception {
+        JdbcEngine engine = engine();
         Catalog catalog = engine.catalog();
         try (Connection connection = engine.connect()) {
             TableRef table = catalog.tables(connection, false).get(0);
@@ -82,6 +87,29 @@ class CopyCancellationTest {
             StoppingEmitter all = new StoppingEmitter(Long.MAX_VALUE);
             assertEquals(ROWS, reader.read(connection, plan, Optional.empty(), all));
             assertEquals(ROWS, all.records);
+        }
+    }
+
+    /**
+     * A run cancelled while the server has not sent a row yet (here it sleeps a minute before each)
+     * cancels the COPY instead of waiting for the first row: no record arrives.
+     */
+    @Test
+    void aRunCancelledBeforeTheFirstRowDoesNotWaitForIt() throws Exception {
+        JdbcEngine engine = engine();
+        Catalog catalog = engine.catalog();
+        try (Connection connection = engine.connect()) {
+            TableRef view = new TableRef(null, "public", "slow", "public.slow", true);
+            ReadPlan plan = ReadPlan.of(catalog, view, catalog.columns(connection, view), Optional.empty(), false);
+            StoppingEmitter cancelled = new StoppingEmitter(0);
+            assertEquals(0, new TableReader(catalog, new ObjectMapper(), 2000, 100_000, false)
+                    .read(connection, plan, Optional.empty(), cancelled));
+            assertEquals(0, cancelled.records);
+            assertTrue(cancelled.logs.contains("Rows stream through COPY ... TO STDOUT"), cancelled.logs.toString());
+            try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("SELECT 42")) {
+                rows.next();
+                assertEquals(42, rows.getInt(1));
+            }
         }
     }
 
