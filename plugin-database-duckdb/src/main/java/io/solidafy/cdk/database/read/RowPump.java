@@ -1,13 +1,12 @@
 package io.solidafy.cdk.database.read;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.sql.ResultSet;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Turns result rows into JSON records on its own thread and hands them over in small batches
+ * Turns rows into JSON records on its own thread and hands them over in small batches
  * through a bounded queue, so fetching and converting overlap with the runtime writing the previous
  * records. At most {@code capacity} batches wait, which bounds memory. The producer stops at the
  * end of the result, on an error (handed over as the last batch) or when {@link #stop()} is called.
@@ -17,15 +16,13 @@ final class RowPump implements Runnable {
     /** Rows converted in one go; {@code error} set (and {@code last}) when the producer failed. */
     record Batch(ObjectNode[] rows, int size, Throwable error, boolean last) {}
 
-    private final ResultSet rows;
-    private final RecordEncoder encoder;
+    private final RowSource rows;
     private final int batchSize;
     private final BlockingQueue<Batch> queue;
     private volatile boolean stopped;
 
-    RowPump(ResultSet rows, RecordEncoder encoder, int batchSize, int capacity) {
+    RowPump(RowSource rows, int batchSize, int capacity) {
         this.rows = rows;
-        this.encoder = encoder;
         this.batchSize = batchSize;
         this.queue = new ArrayBlockingQueue<>(capacity);
     }
@@ -35,8 +32,9 @@ final class RowPump implements Runnable {
         try {
             ObjectNode[] batch = new ObjectNode[batchSize];
             int size = 0;
-            while (!stopped && rows.next()) {
-                batch[size++] = encoder.encode(rows);
+            ObjectNode row;
+            while (!stopped && (row = rows.next()) != null) {
+                batch[size++] = row;
                 if (size == batchSize) {
                     put(new Batch(batch, size, null, false));
                     batch = new ObjectNode[batchSize];
@@ -49,9 +47,9 @@ final class RowPump implements Runnable {
         }
     }
 
-    /** The next batch; waits for the producer. */
-    Batch take() throws InterruptedException {
-        return queue.take();
+    /** The next batch, or null when the producer has none ready within {@code millis}. */
+    Batch poll(long millis) throws InterruptedException {
+        return queue.poll(millis, TimeUnit.MILLISECONDS);
     }
 
     /** Asks the producer to stop and frees the queue so it is not left waiting. */

@@ -10,13 +10,17 @@ import io.solidafy.cdk.database.types.ColumnInfo;
 import io.solidafy.cdk.database.types.CursorBinder;
 import io.solidafy.cdk.database.types.ValueKind;
 import io.solidafy.cdk.spi.ConnectorException;
+import io.solidafy.cdk.spi.LogLevel;
 import io.solidafy.cdk.spi.source.Emitter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.jdbc.TimestampUtils;
 
 /**
  * Streams the rows of one {@link ReadPlan} into an emitter: {@code fetchSize} rows per round trip
@@ -25,11 +29,18 @@ import java.util.Optional;
  * at the end, carrying the cursor of the last emitted row (resuming with {@code >=} from it re-reads,
  * never skips). Rows are converted on a helper thread ({@link RowPump}) straight into their JSON text
  * ({@link RecordEncoder}) while the calling thread emits, the only thread that touches the emitter.
+ *
+ * <p>PostgreSQL tables whose every column has an encoding from its text form are streamed by {@code
+ * COPY (query) TO STDOUT} instead ({@link CopyRows}, {@link CopyRecordEncoder}): the server sends
+ * rows without waiting for the client to fetch the next batch. A read from a saved cursor keeps the
+ * cursor path, whose boundary is a bound parameter (COPY takes none).
  */
 public final class TableReader {
 
     private static final int BATCH = 256;
     private static final int QUEUED_BATCHES = 8;
+    /** How often a reader waiting for rows checks whether the run still wants them. */
+    private static final long STOP_CHECK_MILLIS = 100;
     /**
      * Values per converted batch and per round trip: {@code BATCH} rows of 16 columns, {@code
      * fetch_size} (2000) rows of 50. A 2000-column table reads 2 and 50 rows at a time instead, so
@@ -67,24 +78,27 @@ public final class TableReader {
         }
         String cursorName = plan.cursor().map(ColumnInfo::name).orElse(null);
         int fetchRows = rowsFor(FETCH_VALUES, fetchSize, names.length);
-        try (PreparedStatement statement = connection.prepareStatement(plan.sql(), ResultSet.TYPE_FORWARD_ONLY,
-                ResultSet.CONCUR_READ_ONLY)) {
-            statement.setFetchSize(fetchRows);
-            if (plan.hasBoundary()) {
-                CursorBinder.bind(statement, 1, plan.cursor().orElseThrow(), boundary.orElseThrow());
+        int batchRows = rowsFor(BATCH_VALUES, Math.min(BATCH, fetchRows), names.length);
+        try {
+            Optional<CopyRecordEncoder> copy = plan.hasBoundary() ? Optional.empty() : copyEncoder(connection, columns, names, kinds);
+            if (copy.isPresent()) {
+                emitter.log(LogLevel.DEBUG, "Rows stream through COPY ... TO STDOUT");
+                try (CopyRows rows = new CopyRows(connection, plan.sql(), copy.get())) {
+                    return pump(rows, batchRows, cursorName, fetchRows, emitter, null);
+                }
             }
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.setFetchSize(fetchRows);
-                RowPump pump = new RowPump(rows, RecordEncoder.forResult(rows, names, kinds, mapper), rowsFor(BATCH_VALUES, Math.min(BATCH, fetchRows), names.length),
-                        QUEUED_BATCHES);
-                Thread producer = new Thread(pump, "solidafy-db-rows-" + Thread.currentThread().getName());
-                producer.setDaemon(true);
-                producer.start();
-                try {
-                    return emit(pump, cursorName, fetchRows, emitter, statement);
-                } finally {
-                    pump.stop();
-                    joinQuietly(producer);
+            emitter.log(LogLevel.DEBUG, "Rows are fetched through a cursor, " + fetchRows + " at a time");
+            try (PreparedStatement statement = connection.prepareStatement(plan.sql(), ResultSet.TYPE_FORWARD_ONLY,
+                    ResultSet.CONCUR_READ_ONLY)) {
+                statement.setFetchSize(fetchRows);
+                if (plan.hasBoundary()) {
+                    CursorBinder.bind(statement, 1, plan.cursor().orElseThrow(), boundary.orElseThrow());
+                }
+                try (ResultSet rows = statement.executeQuery()) {
+                    rows.setFetchSize(fetchRows);
+                    RecordEncoder encoder = RecordEncoder.forResult(rows, names, kinds, mapper);
+                    return pump(() -> rows.next() ? encoder.encode(rows) : null, batchRows, cursorName, fetchRows, emitter,
+                            cancelOnStop ? statement : null);
                 }
             }
         } finally {
@@ -94,29 +108,65 @@ public final class TableReader {
         }
     }
 
+    /**
+     * The COPY path's encoder when {@code connection} is PgJDBC's and every column has an encoding
+     * from its text form; otherwise empty, and the rows are read through a cursor.
+     */
+    private Optional<CopyRecordEncoder> copyEncoder(Connection connection, List<ColumnInfo> columns, String[] names, ValueKind[] kinds)
+            throws SQLException {
+        if (!connection.isWrapperFor(BaseConnection.class)) {
+            return Optional.empty();
+        }
+        TimestampUtils times = connection.unwrap(BaseConnection.class).getTimestampUtils();
+        return CopyRecordEncoder.forColumns(columns, names, kinds, times, mapper);
+    }
+
+    /** Converts the rows on a helper thread while this thread emits them. */
+    private long pump(RowSource rows, int batchRows, String cursorName, int fetchRows, Emitter emitter, Statement cancelOnStop)
+            throws SQLException {
+        RowPump pump = new RowPump(rows, batchRows, QUEUED_BATCHES);
+        Thread producer = new Thread(pump, "solidafy-db-rows-" + Thread.currentThread().getName());
+        producer.setDaemon(true);
+        producer.start();
+        try {
+            return emit(pump, cursorName, fetchRows, emitter, cancelOnStop);
+        } finally {
+            pump.stop();
+            if (producer.isAlive()) {
+                rows.cancel(); // it may be waiting for a server still busy before the first row
+            }
+            joinQuietly(producer);
+        }
+    }
+
     /** At most {@code maxRows} rows, and no more than {@code values} values of {@code columns} columns; at least one. */
     private static int rowsFor(int values, int maxRows, int columns) {
         return Math.max(1, Math.min(maxRows, values / Math.max(1, columns)));
     }
 
-    private long emit(RowPump pump, String cursorName, int fetchRows, Emitter emitter, PreparedStatement statement) throws SQLException {
+    private long emit(RowPump pump, String cursorName, int fetchRows, Emitter emitter, Statement cancelOnStop) throws SQLException {
         long emitted = 0;
         int inPage = 0;
         long sinceCheckpoint = 0;
         JsonNode lastCursor = null;
-        boolean more = true;
-        while (more) {
+        boolean wanted = true; // the emitter wants more rows
+        boolean more = true; // the source has more rows
+        while (wanted && more) {
             RowPump.Batch batch;
             try {
-                batch = pump.take();
+                batch = pump.poll(STOP_CHECK_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ConnectorException("Reading was interrupted.");
             }
-            for (int i = 0; i < batch.size() && more; i++) {
+            if (batch == null) {
+                wanted = !emitter.stopRequested(); // a cancelled run stops even while the server has sent nothing yet
+                continue;
+            }
+            for (int i = 0; i < batch.size() && wanted; i++) {
                 ObjectNode record = batch.rows()[i];
                 JsonNode cursorValue = cursorName == null ? null : record.get(cursorName);
-                more = emitter.record(record);
+                wanted = emitter.record(record);
                 emitted++;
                 inPage++;
                 sinceCheckpoint++;
@@ -132,13 +182,13 @@ public final class TableReader {
                     }
                 }
             }
-            if (!more && cancelOnStop) {
-                statement.cancel();
-            }
-            if (more && batch.error() != null) {
+            if (wanted && batch.error() != null) {
                 rethrow(batch.error());
             }
-            more &= !batch.last();
+            more = !batch.last();
+        }
+        if (!wanted && cancelOnStop != null) {
+            cancelOnStop.cancel();
         }
         if (inPage > 0) {
             emitter.page(inPage);

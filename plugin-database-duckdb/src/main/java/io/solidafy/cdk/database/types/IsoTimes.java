@@ -121,7 +121,12 @@ public final class IsoTimes {
 
     /** {@link #isIsoDate(String)} for the ASCII bytes of a database's text. */
     public static boolean isIsoDate(byte[] text) {
-        return text.length == 10 && isoDatePrefix(text);
+        return isIsoDate(text, 0, text.length);
+    }
+
+    /** {@link #isIsoDate(byte[])} of {@code text[from, to)}. */
+    public static boolean isIsoDate(byte[] text, int from, int to) {
+        return to - from == 10 && isoDatePrefix(text, from, to);
     }
 
     /**
@@ -129,11 +134,16 @@ public final class IsoTimes {
      * false, with nothing written, when that would be null.
      */
     public static boolean quoteSqlLocal(byte[] text, JsonBuffer out) {
-        int end = localEnd(text);
-        if (end != text.length) {
+        return quoteSqlLocal(text, 0, text.length, out);
+    }
+
+    /** {@link #quoteSqlLocal(byte[], JsonBuffer)} of {@code text[from, to)}. */
+    public static boolean quoteSqlLocal(byte[] text, int from, int to, JsonBuffer out) {
+        int end = localEnd(text, from, to);
+        if (end != to) {
             return false;
         }
-        quoteIso(text, end, false, out);
+        quoteIso(text, from, end, false, out);
         return true;
     }
 
@@ -142,16 +152,21 @@ public final class IsoTimes {
      * false, with nothing written, when that would be null.
      */
     public static boolean quoteSqlUtc(byte[] text, JsonBuffer out) {
-        int end = localEnd(text);
-        if (end < 0 || !utcOffset(text, end)) {
+        return quoteSqlUtc(text, 0, text.length, out);
+    }
+
+    /** {@link #quoteSqlUtc(byte[], JsonBuffer)} of {@code text[from, to)}. */
+    public static boolean quoteSqlUtc(byte[] text, int from, int to, JsonBuffer out) {
+        int end = localEnd(text, from, to);
+        if (end < 0 || !utcOffset(text, end, to)) {
             return false;
         }
-        quoteIso(text, end, true, out);
+        quoteIso(text, from, end, true, out);
         return true;
     }
 
-    private static boolean utcOffset(byte[] text, int from) {
-        int length = text.length - from;
+    private static boolean utcOffset(byte[] text, int from, int to) {
+        int length = to - from;
         if (length == 1) {
             return text[from] == 'Z';
         }
@@ -167,9 +182,9 @@ public final class IsoTimes {
         return true;
     }
 
-    private static void quoteIso(byte[] text, int end, boolean utc, JsonBuffer out) {
+    private static void quoteIso(byte[] text, int from, int end, boolean utc, JsonBuffer out) {
         int stop = end;
-        if (stop > 19) {
+        if (stop - from > 19) {
             while (text[stop - 1] == '0') {
                 stop--;
             }
@@ -178,32 +193,35 @@ public final class IsoTimes {
             }
         }
         out.write((byte) '"');
-        out.write(text, 0, 10);
+        out.write(text, from, from + 10);
         out.write((byte) 'T');
-        out.write(text, 11, stop);
+        out.write(text, from + 11, stop);
         if (utc) {
             out.write((byte) 'Z');
         }
         out.write((byte) '"');
     }
 
-    private static int localEnd(byte[] text) {
-        if (text.length < 19 || !isoDatePrefix(text) || (text[10] != ' ' && text[10] != 'T') || !digits(text, 11, 2)
-                || text[13] != ':' || !digits(text, 14, 2) || text[16] != ':' || !digits(text, 17, 2)) {
+    /** Where {@code yyyy-MM-dd[ T]HH:mm:ss[.f+]} at the start of {@code text[from, to)} ends, or -1. */
+    private static int localEnd(byte[] text, int from, int to) {
+        if (to - from < 19 || !isoDatePrefix(text, from, to) || (text[from + 10] != ' ' && text[from + 10] != 'T')
+                || !digits(text, from + 11, 2) || text[from + 13] != ':' || !digits(text, from + 14, 2) || text[from + 16] != ':'
+                || !digits(text, from + 17, 2)) {
             return -1;
         }
-        int end = 19;
-        if (end < text.length && text[end] == '.') {
+        int end = from + 19;
+        if (end < to && text[end] == '.') {
             end++;
-            while (end < text.length && text[end] >= '0' && text[end] <= '9') {
+            while (end < to && text[end] >= '0' && text[end] <= '9') {
                 end++;
             }
         }
         return end;
     }
 
-    private static boolean isoDatePrefix(byte[] text) {
-        return text.length >= 10 && digits(text, 0, 4) && text[4] == '-' && digits(text, 5, 2) && text[7] == '-' && digits(text, 8, 2);
+    private static boolean isoDatePrefix(byte[] text, int from, int to) {
+        return to - from >= 10 && digits(text, from, 4) && text[from + 4] == '-' && digits(text, from + 5, 2) && text[from + 7] == '-'
+                && digits(text, from + 8, 2);
     }
 
     private static boolean digits(byte[] text, int from, int count) {

@@ -193,10 +193,14 @@ public final class ValueEncoders {
      * value below 10^-6, or a zero with more than six decimals, gets an exponent: {@code 1E-7}).
      */
     static boolean isPlainDecimal(byte[] text) {
-        int length = text.length;
-        int i = length > 0 && text[0] == '-' ? 1 : 0;
+        return isPlainDecimal(text, 0, text.length);
+    }
+
+    /** {@link #isPlainDecimal(byte[])} of {@code text[from, to)}. */
+    public static boolean isPlainDecimal(byte[] text, int from, int to) {
+        int i = to > from && text[from] == '-' ? from + 1 : from;
         int integerStart = i;
-        while (i < length && isDigit(text[i])) {
+        while (i < to && isDigit(text[i])) {
             i++;
         }
         int integerDigits = i - integerStart;
@@ -204,27 +208,27 @@ public final class ValueEncoders {
             return false;
         }
         int fractionStart = i + 1;
-        if (i < length) {
-            if (text[i] != '.' || fractionStart == length) {
+        if (i < to) {
+            if (text[i] != '.' || fractionStart == to) {
                 return false;
             }
-            for (i = fractionStart; i < length; i++) {
+            for (i = fractionStart; i < to; i++) {
                 if (!isDigit(text[i])) {
                     return false;
                 }
             }
         } else {
-            fractionStart = length;
+            fractionStart = to;
         }
         if (integerDigits > 1 || text[integerStart] != '0') {
             return true;
         }
         int zeros = 0;
-        while (fractionStart + zeros < length && text[fractionStart + zeros] == '0') {
+        while (fractionStart + zeros < to && text[fractionStart + zeros] == '0') {
             zeros++;
         }
-        boolean zero = fractionStart + zeros == length;
-        return zero ? integerStart == 0 && zeros <= 6 : zeros <= 5;
+        boolean zero = fractionStart + zeros == to;
+        return zero ? integerStart == from && zeros <= 6 : zeros <= 5;
     }
 
     private static boolean isDigit(byte b) {

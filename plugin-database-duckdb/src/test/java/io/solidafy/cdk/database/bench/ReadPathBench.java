@@ -19,7 +19,8 @@ import java.util.Optional;
 
 /**
  * Benchmark (not a test): where the time of a PostgreSQL read goes, without the CLI. Reads
- * {@code public.t} of database {@code solidafy_bench} (made by bench/postgres-throughput.sh) twice:
+ * {@code public.t} of database {@code solidafy_bench} (made by bench/postgres-throughput.sh; another
+ * table of that database when named as the argument, e.g. bench/all.sh's {@code bench_rows}) twice:
  * rows to records only, then also serialised with Jackson to a null stream. Run with
  * {@code bench/java.sh plugin-database-duckdb -Xmx256m io.solidafy.cdk.database.bench.ReadPathBench}.
  */
@@ -32,7 +33,8 @@ public final class ReadPathBench {
         ObjectNode json = mapper.createObjectNode().put("host", "127.0.0.1").put("user", "postgres").put("database", "solidafy_bench");
         DatabaseConfig config = DatabaseConfig.from(DatabaseKind.POSTGRES, json);
         JdbcEngine engine = new JdbcEngine(config);
-        TableRef table = new TableRef(null, "public", "t", "public.t", false);
+        String name = args.length > 0 ? args[0] : "t";
+        TableRef table = new TableRef(null, "public", name, "public." + name, false);
         for (int round = 0; round < 3; round++) {
             for (boolean serialise : new boolean[] {false, true}) {
                 JsonGenerator generator = mapper.getFactory().createGenerator(OutputStream.nullOutputStream());

@@ -29,11 +29,15 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyOut;
+import org.postgresql.core.BaseConnection;
 
 /**
  * Rows of every type, read from the real PostgreSQL and MariaDB through the engine the source uses,
@@ -99,6 +103,114 @@ class EncodedRecordTest {
             try (Connection admin = TestServers.postgres(TestServers.PG_ADMIN_DB)) {
                 TestServers.execute(admin, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
             }
+        }
+    }
+
+    /**
+     * Every kind the COPY path reads, with the values of unusual shape and every character COPY
+     * escapes: each row of {@code COPY (query) TO STDOUT} encodes as the cursor path reads it.
+     */
+    @Test
+    void postgresCopyRowsEncodeAsTheCursorPathReads() throws Exception {
+        String database = TestServers.uniqueName("sdb_copy");
+        try (Connection admin = TestServers.postgres(TestServers.PG_ADMIN_DB)) {
+            TestServers.execute(admin, "CREATE DATABASE " + database);
+        }
+        try {
+            try (Connection db = TestServers.postgres(database)) {
+                String text = (TEXT + " tab\t bs\b ff\f vt\u000b nul-less \\N bs2 \\\\ x\\x41 oct\\101").replace("'", "''");
+                TestServers.execute(db, "CREATE TYPE mood AS ENUM ('ok', 'not ok')",
+                        "CREATE TABLE t (id bigint, small smallint, i int, big bigint, num numeric, num_big numeric(40,20), r real,"
+                                + " d double precision, b boolean, t text, vc varchar(100), ch char(5), dt date, ts timestamp,"
+                                + " tstz timestamptz, u uuid, iv interval, m money, e mood, ip inet, nothing text)",
+                        "INSERT INTO t VALUES (1, 7, 42, 9007199254740993, 12345678901234567890.123456789,"
+                                + " 12345678901234567890.12345678901234567890, 1.5, 2.25, true, 'héllo \"q\"', 'abc', 'ab',"
+                                + " '2024-12-15', '2024-12-15 10:30:00.123456', '2024-12-15 10:30:00+02',"
+                                + " 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', '1 day 02:00:00', 12.5, 'not ok', '10.0.0.1/8', NULL)",
+                        "INSERT INTO t (id) VALUES (2)",
+                        "INSERT INTO t (id, small, i, big, num, num_big, r, d, b, t, vc, dt, ts, tstz) VALUES (3, -32768,"
+                                + " -2147483648, -9223372036854775808, -0.0000001, 0, 'NaN', 'Infinity', false, '" + text + "', '',"
+                                + " '0044-03-15 BC', 'infinity', '-infinity')",
+                        "INSERT INTO t (id, num, num_big, r, d, t, vc, dt, ts, tstz) VALUES (4, 123.000, -12345678901234567890.5, 0.1,"
+                                + " 1e20, '', '\\N', 'infinity', '12024-01-01 00:00:00', '2024-12-15 10:30:00.5+00')",
+                        "INSERT INTO t (id, big, num, num_big, r, d, t, ts, tstz) VALUES (5, 9223372036854775807, 0.00000000, 0.000001,"
+                                + " 3.4028235e38, -0.0, '\\', '2024-12-15 10:30:00.000001', '2024-12-15 23:59:59.999999-05')",
+                        "INSERT INTO t (id, num, r, d, t, dt, ts, tstz) VALUES (6, 0.0000001, '-Infinity', 'NaN', '\\\\N\\t',"
+                                + " '-infinity', '0001-01-01 00:00:00', '2024-01-01 00:00:00+00:30')",
+                        "INSERT INTO t (id, r, d, dt, ts, tstz) VALUES (7, 1e-45, 4.9e-324, '5874897-12-31',"
+                                + " '0044-03-15 10:00:00.25 BC', '0044-03-15 10:00:00+00 BC')",
+                        "INSERT INTO t (id, r, d, ts, tstz) VALUES (8, -0.0, 0.1 + 0.2, '294276-12-31 23:59:59.999999',"
+                                + " '294276-12-31 23:59:59.999999+00')",
+                        "INSERT INTO t (id, d) VALUES (9, 1.7976931348623157e308)",
+                        "CREATE TABLE cursor_only (id int, j jsonb)",
+                        "CREATE TABLE times (id int, tm time)");
+            }
+            ObjectNode config = JsonNodeFactory.instance.objectNode().put("host", TestServers.PG_HOST).put("port", TestServers.PG_PORT)
+                    .put("user", TestServers.PG_USER).put("database", database);
+            if (!TestServers.PG_PASSWORD.isEmpty()) {
+                config.put("password", TestServers.PG_PASSWORD);
+            }
+            DatabaseConfig postgres = DatabaseConfig.from(DatabaseKind.POSTGRES, config);
+            assertEquals(9, compareCopy(postgres, "public.t"));
+            assertTrue(copyEncoder(postgres, "public.cursor_only").isEmpty(), "json has no encoding from its text");
+            assertTrue(copyEncoder(postgres, "public.times").isEmpty(), "PgJDBC's text of a binary time is its own");
+        } finally {
+            try (Connection admin = TestServers.postgres(TestServers.PG_ADMIN_DB)) {
+                TestServers.execute(admin, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            }
+        }
+    }
+
+    /** Reads the stream through a cursor with the column readers and through COPY, comparing row by row. */
+    private static int compareCopy(DatabaseConfig config, String stream) throws Exception {
+        JdbcEngine engine = new JdbcEngine(config);
+        Catalog catalog = engine.catalog();
+        try (Connection connection = engine.connect()) {
+            TableRef table = catalog.tables(connection, false).stream().filter(t -> t.streamName().equals(stream)).findFirst().orElseThrow();
+            List<ColumnInfo> columns = catalog.columns(connection, table);
+            String sql = ReadPlan.of(catalog, table, columns, Optional.empty(), false).sql() + " ORDER BY 1";
+            String[] names = columns.stream().map(ColumnInfo::name).toArray(String[]::new);
+            ValueKind[] kinds = columns.stream().map(catalog::readKind).toArray(ValueKind[]::new);
+            List<ObjectNode> expected = new ArrayList<>();
+            try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    ObjectNode row = JsonNodeFactory.instance.objectNode();
+                    for (int i = 0; i < names.length; i++) {
+                        row.set(names[i], ValueReaders.forKind(kinds[i], MAPPER).read(result, i + 1));
+                    }
+                    expected.add(row);
+                }
+            }
+            List<byte[]> copied = new ArrayList<>();
+            CopyOut copy = connection.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (" + sql + ") TO STDOUT");
+            for (byte[] row = copy.readFromCopy(); row != null; row = copy.readFromCopy()) {
+                copied.add(row);
+            }
+            connection.rollback();
+            CopyRecordEncoder encoder = CopyRecordEncoder.forColumns(columns, names, kinds,
+                    connection.unwrap(BaseConnection.class).getTimestampUtils(), MAPPER).orElseThrow();
+            assertEquals(expected.size(), copied.size());
+            for (int i = 0; i < copied.size(); i++) {
+                byte[] row = copied.get(i);
+                compare(expected.get(i), () -> encoder.encode(row), stream + " row " + expected.get(i).get(names[0]) + " through COPY ("
+                        + new String(row, StandardCharsets.UTF_8).trim() + ")");
+            }
+            return copied.size();
+        }
+    }
+
+    private static Optional<CopyRecordEncoder> copyEncoder(DatabaseConfig config, String stream) throws Exception {
+        JdbcEngine engine = new JdbcEngine(config);
+        Catalog catalog = engine.catalog();
+        try (Connection connection = engine.connect()) {
+            TableRef table = catalog.tables(connection, false).stream().filter(t -> t.streamName().equals(stream)).findFirst().orElseThrow();
+            List<ColumnInfo> columns = catalog.columns(connection, table);
+            String[] names = columns.stream().map(ColumnInfo::name).toArray(String[]::new);
+            ValueKind[] kinds = columns.stream().map(catalog::readKind).toArray(ValueKind[]::new);
+            Optional<CopyRecordEncoder> encoder = CopyRecordEncoder.forColumns(columns, names, kinds,
+                    connection.unwrap(BaseConnection.class).getTimestampUtils(), MAPPER);
+            connection.rollback();
+            return encoder;
         }
     }
 

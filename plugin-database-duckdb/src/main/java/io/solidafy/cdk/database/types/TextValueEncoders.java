@@ -1,0 +1,170 @@
+package io.solidafy.cdk.database.types;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.postgresql.jdbc.TimestampUtils;
+
+/**
+ * The {@link TextValueEncoder} for each {@link ValueKind} whose JSON can be written from the
+ * server's text alone, giving the bytes the cursor path writes for the same value ({@link
+ * ValueEncoders} over PgJDBC, with the same session settings: UTC, ISO dates). Integers, numerics,
+ * dates and timestamps are mostly the text itself; floats are parsed and formatted as Java does
+ * (PostgreSQL writes {@code 1e+20} where Java writes {@code 1.0E20}, and a {@code real} is read as
+ * a float widened to double); dates and timestamps of unusual shape go through PgJDBC's own
+ * parser ({@link TimestampUtils}), as its {@code getObject} does.
+ */
+public final class TextValueEncoders {
+
+    private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
+    /**
+     * Types PgJDBC receives in binary and whose {@code getString} differs from the server's text
+     * (time of day, geometry): these columns stay on the cursor path.
+     */
+    private static final Set<String> BINARY_TEXT_DIFFERS = Set.of("time", "timetz", "point", "box");
+
+    private TextValueEncoders() {}
+
+    /**
+     * An encoder for {@code column}'s values, or empty when its kind has none (JSON, arrays,
+     * binary, big integers, times of day, geometry), in which case the table is read through a cursor.
+     *
+     * @param times the connection's timestamp parser, for the values of unusual shape
+     */
+    public static Optional<TextValueEncoder> forColumn(ColumnInfo column, ValueKind kind, TimestampUtils times) {
+        String type = column.typeName().toLowerCase(Locale.ROOT);
+        TextValueEncoder encoder = switch (kind) {
+            case INTEGER -> TextValueEncoders::integer;
+            case DECIMAL -> TextValueEncoders::decimal;
+            case FLOAT -> type.equals("float4") || type.equals("real") ? TextValueEncoders::real : TextValueEncoders::doublePrecision;
+            case BOOLEAN -> (text, from, to, out) -> {
+                out.write(text[from] == 't' ? TRUE : FALSE);
+                return null;
+            };
+            case STRING -> TextValueEncoders::text;
+            case OTHER -> BINARY_TEXT_DIFFERS.contains(type) ? null : TextValueEncoders::text;
+            case DATE -> (text, from, to, out) -> date(text, from, to, out, times);
+            case TIMESTAMP -> (text, from, to, out) -> timestamp(text, from, to, out, times);
+            case TIMESTAMPTZ -> (text, from, to, out) -> timestampTz(text, from, to, out, times);
+            case TIME, BIG_INTEGER, JSON, ARRAY, BINARY, DYNAMIC -> null;
+        };
+        return Optional.ofNullable(encoder);
+    }
+
+    private static JsonNode integer(byte[] text, int from, int to, JsonBuffer out) {
+        if (isInteger(text, from, to)) {
+            out.write(text, from, to); // the server's text of an integer is Long.toString's
+        } else {
+            out.number(Long.parseLong(ascii(text, from, to)));
+        }
+        return null;
+    }
+
+    private static JsonNode decimal(byte[] text, int from, int to, JsonBuffer out) throws SQLException {
+        if (ValueEncoders.isPlainDecimal(text, from, to)) {
+            out.write(text, from, to);
+            return null;
+        }
+        String value = ascii(text, from, to);
+        try {
+            return JsonValues.decimal(new BigDecimal(value));
+        } catch (NumberFormatException e) {
+            throw new SQLException("Bad value for type BigDecimal : " + value); // NaN, infinity: as PgJDBC's getBigDecimal
+        }
+    }
+
+    private static JsonNode doublePrecision(byte[] text, int from, int to, JsonBuffer out) {
+        writeDouble(Double.parseDouble(ascii(text, from, to)), out);
+        return null;
+    }
+
+    private static JsonNode real(byte[] text, int from, int to, JsonBuffer out) {
+        writeDouble(Float.parseFloat(ascii(text, from, to)), out); // as getDouble of a real: the float, widened
+        return null;
+    }
+
+    private static void writeDouble(double value, JsonBuffer out) {
+        if (Double.isFinite(value)) {
+            out.ascii(Double.toString(value));
+        } else {
+            out.quote(Double.toString(value));
+        }
+    }
+
+    private static JsonNode text(byte[] text, int from, int to, JsonBuffer out) {
+        if (!out.quoteUtf8(text, from, to)) {
+            out.quote(new String(text, from, to - from, StandardCharsets.UTF_8));
+        }
+        return null;
+    }
+
+    private static JsonNode date(byte[] text, int from, int to, JsonBuffer out, TimestampUtils times) {
+        if (IsoTimes.isIsoDate(text, from, to)) {
+            out.write((byte) '"');
+            out.write(text, from, to);
+            out.write((byte) '"');
+            return null;
+        }
+        byte[] value = java.util.Arrays.copyOfRange(text, from, to);
+        try {
+            LocalDate date = times.toLocalDate(value);
+            return TextNode.valueOf(date.toString());
+        } catch (SQLException | RuntimeException e) {
+            return TextNode.valueOf(new String(value, StandardCharsets.UTF_8));
+        }
+    }
+
+    private static JsonNode timestamp(byte[] text, int from, int to, JsonBuffer out, TimestampUtils times) {
+        if (IsoTimes.quoteSqlLocal(text, from, to, out)) {
+            return null;
+        }
+        String value = new String(text, from, to - from, StandardCharsets.UTF_8);
+        try {
+            LocalDateTime dateTime = times.toLocalDateTime(value);
+            return TextNode.valueOf(JsonValues.localDateTime(dateTime));
+        } catch (SQLException | RuntimeException e) {
+            return TextNode.valueOf(value);
+        }
+    }
+
+    private static JsonNode timestampTz(byte[] text, int from, int to, JsonBuffer out, TimestampUtils times) {
+        if (IsoTimes.quoteSqlUtc(text, from, to, out)) {
+            return null;
+        }
+        byte[] value = java.util.Arrays.copyOfRange(text, from, to);
+        try {
+            OffsetDateTime dateTime = times.toOffsetDateTime(value);
+            return TextNode.valueOf(JsonValues.instant(dateTime.toInstant()));
+        } catch (SQLException | RuntimeException e) {
+            return TextNode.valueOf(new String(value, StandardCharsets.UTF_8));
+        }
+    }
+
+    /** An optional minus and 1 to 18 digits without a leading zero: Long.toString's form, in range. */
+    private static boolean isInteger(byte[] text, int from, int to) {
+        int start = to > from && text[from] == '-' ? from + 1 : from;
+        int digits = to - start;
+        if (digits < 1 || digits > 18 || (digits > 1 && text[start] == '0') || (digits == 1 && text[start] == '0' && start > from)) {
+            return false;
+        }
+        for (int i = start; i < to; i++) {
+            if (text[i] < '0' || text[i] > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String ascii(byte[] text, int from, int to) {
+        return new String(text, from, to - from, StandardCharsets.ISO_8859_1);
+    }
+}
