@@ -7,9 +7,14 @@ import io.solidafy.cdk.database.types.JsonBuffer;
 import io.solidafy.cdk.database.types.TextValueEncoder;
 import io.solidafy.cdk.database.types.TextValueEncoders;
 import io.solidafy.cdk.database.types.ValueKind;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.postgresql.core.BaseConnection;
 import org.postgresql.jdbc.TimestampUtils;
 
 /**
@@ -33,6 +38,31 @@ final class CopyRecordEncoder {
         this.layout = layout;
         this.encoders = encoders;
         this.nodeWriter = new NodeWriter(buffer, mapper);
+    }
+
+    /**
+     * An encoder for the rows of {@code sql} on a PgJDBC {@code connection}, or empty when one of
+     * its columns has no encoding from its text. A column of a user-defined type is read through
+     * COPY only when the server reports that type for it: a domain is reported as its base type, and
+     * PgJDBC's text of some base types (points, boxes, times of day) is its own, not the server's.
+     */
+    static Optional<CopyRecordEncoder> forQuery(Connection connection, String sql, List<ColumnInfo> columns, String[] names,
+            ValueKind[] kinds, ObjectMapper mapper) throws SQLException {
+        if (!connection.isWrapperFor(BaseConnection.class)) {
+            return Optional.empty();
+        }
+        if (Arrays.asList(kinds).contains(ValueKind.OTHER)) {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                ResultSetMetaData reported = statement.getMetaData(); // a describe, no rows
+                for (int i = 0; i < kinds.length; i++) {
+                    if (kinds[i] == ValueKind.OTHER && !reported.getColumnTypeName(i + 1).equalsIgnoreCase(columns.get(i).typeName())) {
+                        return Optional.empty();
+                    }
+                }
+            }
+        }
+        TimestampUtils times = connection.unwrap(BaseConnection.class).getTimestampUtils();
+        return forColumns(columns, names, kinds, times, mapper);
     }
 
     /** An encoder for these columns, or empty when one of them has no encoding from its text. */

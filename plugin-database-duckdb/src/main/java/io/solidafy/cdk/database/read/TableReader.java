@@ -19,8 +19,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
-import org.postgresql.core.BaseConnection;
-import org.postgresql.jdbc.TimestampUtils;
 
 /**
  * Streams the rows of one {@link ReadPlan} into an emitter: {@code fetchSize} rows per round trip
@@ -80,7 +78,7 @@ public final class TableReader {
         int fetchRows = rowsFor(FETCH_VALUES, fetchSize, names.length);
         int batchRows = rowsFor(BATCH_VALUES, Math.min(BATCH, fetchRows), names.length);
         try {
-            Optional<CopyRecordEncoder> copy = plan.hasBoundary() ? Optional.empty() : copyEncoder(connection, columns, names, kinds);
+            Optional<CopyRecordEncoder> copy = plan.hasBoundary() ? Optional.empty() : CopyRecordEncoder.forQuery(connection, plan.sql(), columns, names, kinds, mapper);
             if (copy.isPresent()) {
                 emitter.log(LogLevel.DEBUG, "Rows stream through COPY ... TO STDOUT");
                 try (CopyRows rows = new CopyRows(connection, plan.sql(), copy.get())) {
@@ -106,19 +104,6 @@ public final class TableReader {
                 connection.rollback(); // read-only: nothing to keep, and it ends the server-side cursor
             }
         }
-    }
-
-    /**
-     * The COPY path's encoder when {@code connection} is PgJDBC's and every column has an encoding
-     * from its text form; otherwise empty, and the rows are read through a cursor.
-     */
-    private Optional<CopyRecordEncoder> copyEncoder(Connection connection, List<ColumnInfo> columns, String[] names, ValueKind[] kinds)
-            throws SQLException {
-        if (!connection.isWrapperFor(BaseConnection.class)) {
-            return Optional.empty();
-        }
-        TimestampUtils times = connection.unwrap(BaseConnection.class).getTimestampUtils();
-        return CopyRecordEncoder.forColumns(columns, names, kinds, times, mapper);
     }
 
     /** Converts the rows on a helper thread while this thread emits them. */

@@ -143,7 +143,8 @@ class EncodedRecordTest {
                                 + " '294276-12-31 23:59:59.999999+00')",
                         "INSERT INTO t (id, d) VALUES (9, 1.7976931348623157e308)",
                         "CREATE TABLE cursor_only (id int, j jsonb)",
-                        "CREATE TABLE times (id int, tm time)");
+                        "CREATE TABLE times (id int, tm time)",
+                        "CREATE DOMAIN spot AS point", "CREATE TABLE spots (id int, s spot)");
             }
             ObjectNode config = JsonNodeFactory.instance.objectNode().put("host", TestServers.PG_HOST).put("port", TestServers.PG_PORT)
                     .put("user", TestServers.PG_USER).put("database", database);
@@ -154,6 +155,7 @@ class EncodedRecordTest {
             assertEquals(9, compareCopy(postgres, "public.t"));
             assertTrue(copyEncoder(postgres, "public.cursor_only").isEmpty(), "json has no encoding from its text");
             assertTrue(copyEncoder(postgres, "public.times").isEmpty(), "PgJDBC's text of a binary time is its own");
+            assertTrue(copyEncoder(postgres, "public.spots").isEmpty(), "a domain over a point is read as a point");
         } finally {
             try (Connection admin = TestServers.postgres(TestServers.PG_ADMIN_DB)) {
                 TestServers.execute(admin, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
@@ -207,8 +209,8 @@ class EncodedRecordTest {
             List<ColumnInfo> columns = catalog.columns(connection, table);
             String[] names = columns.stream().map(ColumnInfo::name).toArray(String[]::new);
             ValueKind[] kinds = columns.stream().map(catalog::readKind).toArray(ValueKind[]::new);
-            Optional<CopyRecordEncoder> encoder = CopyRecordEncoder.forColumns(columns, names, kinds,
-                    connection.unwrap(BaseConnection.class).getTimestampUtils(), MAPPER);
+            String sql = ReadPlan.of(catalog, table, columns, Optional.empty(), false).sql();
+            Optional<CopyRecordEncoder> encoder = CopyRecordEncoder.forQuery(connection, sql, columns, names, kinds, MAPPER);
             connection.rollback();
             return encoder;
         }
