@@ -14,8 +14,9 @@ import java.util.List;
  * list, so new extension points never break existing plugins.
  *
  * <p>Who calls it: the runtime's plugin loader, once per plugin, right after instantiation (through
- * the public no-argument constructor). Constructors must be cheap and must not start I/O: {@code
- * list} loads every plugin. Methods are called from one thread; the returned factories may be used
+ * the public no-argument constructor). Constructors must be cheap and must not start I/O: a
+ * command loads every plugin the connector index cannot describe yet (a new or changed plugin, no
+ * cache directory), and the server loads them all at start. Methods are called from one thread; the returned factories may be used
  * from several threads and must therefore be thread-safe.
  */
 public interface Plugin {
