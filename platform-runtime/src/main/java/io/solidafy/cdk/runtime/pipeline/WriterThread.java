@@ -29,7 +29,7 @@ final class WriterThread {
     private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED);
     private Thread thread;
     private Batch batch = new Batch();
-    /** Drained or discarded: the thread is gone. */
+    /** Drained: everything handed over was written and the thread, if one started, ended. */
     private boolean finished;
     /** Set by the writer thread only; read by the source's thread. */
     private volatile Throwable failure;
@@ -54,12 +54,7 @@ final class WriterThread {
 
     /** Hands a record over; throws the sink's failure, if any. */
     void write(ObjectNode record, long emittedAt) {
-        checkFailure();
-        batch.records[batch.size] = record;
-        batch.emittedAt[batch.size++] = emittedAt;
-        if (batch.full()) {
-            handOver();
-        }
+        add(record, emittedAt, null);
     }
 
     /**
@@ -69,9 +64,15 @@ final class WriterThread {
     void then(Runnable action) {
         if (finished) {
             action.run();
-            return;
+        } else {
+            add(null, 0, action);
         }
+    }
+
+    private void add(ObjectNode record, long emittedAt, Runnable action) {
         checkFailure();
+        batch.records[batch.size] = record;
+        batch.emittedAt[batch.size] = emittedAt;
         batch.actions[batch.size++] = action;
         if (batch.full()) {
             handOver();
