@@ -15,8 +15,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Runs a stream's Parquet encoding on its own thread, so the source (parsing, generating records)
- * and the encoder (dictionaries, statistics, compression) use two cores instead of one.
+ * Runs a stream's Parquet encoding on its own thread, apart from the shredding: records are
+ * shredded on the thread that writes them (the runtime's writer thread of the stream) and encoded
+ * (dictionaries, statistics, compression) here, so the two halves of the sink's work overlap.
  *
  * <p>Records travel in batches through a small bounded queue ({@value #QUEUE_BATCHES} batches of
  * {@value #BATCH} records), which bounds the memory in flight. {@link #checkpoint}, {@link #commit}
