@@ -104,11 +104,7 @@ final class CopyRecordEncoder {
                 JsonNode node = escaped ? encoders[i].encode(unescaped, 0, unescape(row, at, stop), buffer)
                         : encoders[i].encode(row, at, stop, buffer);
                 if (node != null) {
-                    if (nodes == null) {
-                        nodes = new JsonNode[count];
-                    }
-                    nodes[i] = node;
-                    nodeWriter.write(node);
+                    nodes = nodeWriter.writeKept(node, nodes, i, count);
                 }
             }
             valueEnds[i] = buffer.size();

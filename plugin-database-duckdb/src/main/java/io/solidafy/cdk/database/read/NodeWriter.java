@@ -33,6 +33,17 @@ final class NodeWriter {
         this.mapper = mapper;
     }
 
+    /**
+     * Writes a value that a reader gave as a node (instead of encoding it) and keeps the node for
+     * the record's tree: returns {@code kept}, made with room for {@code columns} on first use.
+     */
+    JsonNode[] writeKept(JsonNode node, JsonNode[] kept, int index, int columns) {
+        JsonNode[] nodes = kept != null ? kept : new JsonNode[columns];
+        nodes[index] = node;
+        write(node);
+        return nodes;
+    }
+
     void write(JsonNode node) {
         if (node instanceof TextNode) {
             buffer.quote(node.textValue());

@@ -59,11 +59,7 @@ final class RecordEncoder {
             buffer.write(layout.prefix(i));
             JsonNode node = encoders[i].encode(rows, i + 1, buffer);
             if (node != null) {
-                if (nodes == null) {
-                    nodes = new JsonNode[count];
-                }
-                nodes[i] = node;
-                nodeWriter.write(node);
+                nodes = nodeWriter.writeKept(node, nodes, i, count);
             }
             valueEnds[i] = buffer.size();
         }
