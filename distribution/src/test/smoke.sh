@@ -27,6 +27,12 @@ JAVA_OPTS=-XX:+PrintCommandLineFlags "$CLI" --version > "$WORK/flags" 2>&1
 check "without options the young generation is bounded" grep -q -- '-XX:MaxNewSize=33554432' "$WORK/flags"
 JAVA_OPTS="-Xmx64m -XX:+PrintCommandLineFlags" "$CLI" --version > "$WORK/flags" 2>&1
 check "a heap size in JAVA_OPTS replaces the launcher's young generation" grep -vq -- '-XX:MaxNewSize=33554432' "$WORK/flags"
+JAVA_OPTS=-XX:+PrintCommandLineFlags "$CLI" read --connector sample --config-json '{"count":1}' > "$WORK/flags" 2>&1
+check "a sync gets the launcher's inlining limits" grep -q -- '-XX:InlineSmallCode=1000' "$WORK/flags"
+JAVA_OPTS="-XX:InlineSmallCode=2000 -XX:+PrintCommandLineFlags" "$CLI" read --connector sample --config-json '{"count":1}' \
+  > "$WORK/flags" 2>&1
+check "an inlining option in JAVA_OPTS replaces the launcher's" \
+  sh -c "grep -q -- '-XX:InlineSmallCode=2000' '$WORK/flags' && ! grep -q -- '-XX:MaxInlineLevel=6' '$WORK/flags'"
 
 # class data sharing and the connector index: the same output before, while and after they are made,
 # and with an archive the JVM cannot use
