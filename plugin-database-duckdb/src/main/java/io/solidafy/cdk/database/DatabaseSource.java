@@ -28,11 +28,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A database opened with one config: tables are streams, read with bounded memory, incrementally by
  * the configured cursor columns. The engine starts on first use (so opening is cheap) and is shared
- * by every stream; each read takes its own connection, so reads may run concurrently.
+ * by every stream; each read takes its own connection, so reads may run concurrently. The connection
+ * that listed the tables is kept for the first read or discovery that follows (a sync's usual
+ * sequence), which saves the server a second login.
  */
 final class DatabaseSource implements Source {
 
@@ -41,6 +44,8 @@ final class DatabaseSource implements Source {
     private final ObjectMapper mapper = new ObjectMapper();
     private Engine engine;
     private volatile Map<String, TableRef> tables;
+    /** The table listing's connection, until a read or discovery takes it or the source closes. */
+    private final AtomicReference<Connection> spare = new AtomicReference<>();
 
     DatabaseSource(DatabaseConfig config, SourceContext context) {
         this.config = config;
@@ -71,7 +76,7 @@ final class DatabaseSource implements Source {
     public List<StreamDescriptor> discover(int sampleSize) {
         Map<String, TableRef> known = listTables();
         List<StreamDescriptor> streams = new ArrayList<>();
-        try (Connection connection = engine().connect()) {
+        try (Connection connection = connection()) {
             Catalog catalog = engine().catalog();
             for (TableRef table : known.values()) {
                 List<ColumnInfo> columns = catalog.columns(connection, table);
@@ -90,7 +95,7 @@ final class DatabaseSource implements Source {
         TableRef table = table(stream);
         Engine engine = engine();
         Catalog catalog = engine.catalog();
-        try (Connection connection = engine.connect()) {
+        try (Connection connection = connection()) {
             List<ColumnInfo> columns = catalog.columns(connection, table);
             if (columns.isEmpty()) {
                 throw new ConnectorException("Table " + stream + " has no readable columns or no longer exists.");
@@ -109,6 +114,7 @@ final class DatabaseSource implements Source {
 
     @Override
     public synchronized void close() {
+        closeQuietly(spare.getAndSet(null));
         if (engine != null) {
             engine.close();
             engine = null;
@@ -143,7 +149,9 @@ final class DatabaseSource implements Source {
 
     private Map<String, TableRef> listTables() {
         Engine engine = engine();
-        try (Connection connection = engine.connect()) {
+        Connection connection = null;
+        try {
+            connection = connection();
             Map<String, TableRef> found = new LinkedHashMap<>();
             for (TableRef table : engine.catalog().tables(connection, config.includeViews())) {
                 TableRef other = found.putIfAbsent(table.streamName(), table);
@@ -155,9 +163,29 @@ final class DatabaseSource implements Source {
                 connection.rollback();
             }
             tables = Map.copyOf(found);
+            closeQuietly(spare.getAndSet(connection));
+            connection = null;
             return found;
         } catch (SQLException e) {
             throw Failures.connect(config, e);
+        } finally {
+            closeQuietly(connection);
+        }
+    }
+
+    /** The spare connection when there is one, else a new one. */
+    private Connection connection() throws SQLException {
+        Connection kept = spare.getAndSet(null);
+        return kept != null ? kept : engine().connect();
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                // nothing was written through it
+            }
         }
     }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.solidafy.cdk.runtime.testing.CliRun;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -232,6 +233,35 @@ class PostgresSourceTest {
      * a table with another kind (json, arrays, bytea, time) and a read from a saved cursor (a bound
      * parameter) go through a cursor, and both give the same records.
      */
+    @Test
+    void aSyncLogsInOnceForTheTableListAndTheRead() throws Exception {
+        long before = sessions();
+        CliRun read = CliRun.classPathOnly("read", "-c", "postgres", "--config-json", config().toString(), "-s", "sales.items");
+        assertEquals(2, read.records("sales.items").size(), read.toString());
+        assertEquals(before + 1, sessionsOnceSettled(before + 1), "sessions the sync opened on the server");
+    }
+
+    /** Sessions ever opened on the test database (a backend adds its own when it exits). */
+    private static long sessions() throws Exception {
+        try (Connection admin = TestServers.postgres(TestServers.PG_ADMIN_DB);
+                PreparedStatement query = admin.prepareStatement("SELECT sessions FROM pg_stat_database WHERE datname = ?")) {
+            query.setString(1, database);
+            try (ResultSet result = query.executeQuery()) {
+                assertTrue(result.next());
+                return result.getLong(1);
+            }
+        }
+    }
+
+    /** {@link #sessions()} once it reached {@code expected} and then stayed the same for half a second. */
+    private static long sessionsOnceSettled(long expected) throws Exception {
+        for (int i = 0; i < 100 && sessions() < expected; i++) {
+            Thread.sleep(50); // backends exit a moment after their client disconnected
+        }
+        Thread.sleep(500);
+        return sessions();
+    }
+
     @Test
     void tablesStreamThroughCopyUnlessAColumnOrASavedCursorNeedsTheCursorPath() throws Exception {
         CliRun copied = CliRun.classPathOnly("read", "-c", "postgres", "--config-json", config().toString(), "-s", "public.orders",
