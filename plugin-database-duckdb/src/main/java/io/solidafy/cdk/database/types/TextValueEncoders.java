@@ -19,13 +19,14 @@ import org.postgresql.jdbc.TimestampUtils;
  * ValueEncoders} over PgJDBC, with the same session settings: UTC, ISO dates). Integers, numerics,
  * dates and timestamps are mostly the text itself; floats are parsed and formatted as Java does
  * (PostgreSQL writes {@code 1e+20} where Java writes {@code 1.0E20}, and a {@code real} is read as
- * a float widened to double); dates and timestamps of unusual shape go through PgJDBC's own
+ * a float widened to double), except short plain doubles, whose text already is Java's; dates and timestamps of unusual shape go through PgJDBC's own
  * parser ({@link TimestampUtils}), as its {@code getObject} does.
  */
 public final class TextValueEncoders {
 
     private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] POINT_ZERO = ".0".getBytes(StandardCharsets.US_ASCII);
     /**
      * Types PgJDBC receives in binary and whose {@code getString} differs from the server's text
      * (time of day, geometry): these columns stay on the cursor path.
@@ -83,8 +84,66 @@ public final class TextValueEncoders {
     }
 
     private static JsonNode doublePrecision(byte[] text, int from, int to, JsonBuffer out) {
-        writeDouble(Double.parseDouble(ascii(text, from, to)), out);
+        if (!writeShortDouble(text, from, to, out)) {
+            writeDouble(Double.parseDouble(ascii(text, from, to)), out);
+        }
         return null;
+    }
+
+    /**
+     * Writes {@link Double#toString} of the double whose text is {@code text[from, to)} without
+     * parsing it, when that text is plain ({@code 250.25}, {@code -3}) with at most 15 significant
+     * digits and a value from 0.001 to below 10^7 (or zero). Such a decimal is the shortest that
+     * reads as its double (15 digits always survive a round trip), and within that range Java writes
+     * the shortest digits plainly, with at least one fraction digit: the text itself, trailing
+     * zeros dropped or {@code .0} added. Returns false, with nothing written, for any other text.
+     */
+    static boolean writeShortDouble(byte[] text, int from, int to, JsonBuffer out) {
+        int i = to > from && text[from] == '-' ? from + 1 : from;
+        int integerStart = i;
+        while (i < to && isDigit(text[i])) {
+            i++;
+        }
+        int integerDigits = i - integerStart;
+        if (integerDigits == 0 || integerDigits > 7 || (integerDigits > 1 && text[integerStart] == '0')) {
+            return false;
+        }
+        int end = to;
+        int significant = text[integerStart] == '0' ? 0 : integerDigits;
+        if (i < to) {
+            if (text[i] != '.' || i + 1 == to) {
+                return false;
+            }
+            int leadingZeros = 0;
+            for (int k = i + 1; k < to; k++) {
+                if (!isDigit(text[k])) {
+                    return false;
+                }
+                if (significant == 0 && text[k] == '0') {
+                    leadingZeros++;
+                } else {
+                    significant++;
+                }
+            }
+            while (end > i + 2 && text[end - 1] == '0') {
+                end--; // 1.50 is written 1.5, 1.0 stays
+            }
+            if (significant > 0 && integerDigits == 1 && text[integerStart] == '0' && leadingZeros > 2) {
+                return false; // below 0.001: Java writes an exponent
+            }
+        }
+        if (significant > 15) {
+            return false;
+        }
+        out.write(text, from, end);
+        if (end == to && i == to) {
+            out.write(POINT_ZERO);
+        }
+        return true;
+    }
+
+    private static boolean isDigit(byte b) {
+        return b >= '0' && b <= '9';
     }
 
     private static JsonNode real(byte[] text, int from, int to, JsonBuffer out) {

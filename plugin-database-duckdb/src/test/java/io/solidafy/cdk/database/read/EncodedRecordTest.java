@@ -142,6 +142,9 @@ class EncodedRecordTest {
                         "INSERT INTO t (id, r, d, ts, tstz) VALUES (8, -0.0, 0.1 + 0.2, '294276-12-31 23:59:59.999999',"
                                 + " '294276-12-31 23:59:59.999999+00')",
                         "INSERT INTO t (id, d) VALUES (9, 1.7976931348623157e308)",
+                        // texts written without parsing (short and plain) and just outside that form
+                        "INSERT INTO t (id, d) VALUES (10, 250), (11, 0.001), (12, 9999999.5), (13, 10000000), (14, 0.0001),"
+                                + " (15, 123456789012345), (16, 1234567.89012345), (17, -1.5), (18, 100.0), (19, 0.3)",
                         "CREATE TABLE cursor_only (id int, j jsonb)",
                         "CREATE TABLE times (id int, tm time)",
                         "CREATE DOMAIN spot AS point", "CREATE TABLE spots (id int, s spot)");
@@ -152,7 +155,7 @@ class EncodedRecordTest {
                 config.put("password", TestServers.PG_PASSWORD);
             }
             DatabaseConfig postgres = DatabaseConfig.from(DatabaseKind.POSTGRES, config);
-            assertEquals(9, compareCopy(postgres, "public.t"));
+            assertEquals(19, compareCopy(postgres, "public.t"));
             assertTrue(copyEncoder(postgres, "public.cursor_only").isEmpty(), "json has no encoding from its text");
             assertTrue(copyEncoder(postgres, "public.times").isEmpty(), "PgJDBC's text of a binary time is its own");
             assertTrue(copyEncoder(postgres, "public.spots").isEmpty(), "a domain over a point is read as a point");
