@@ -36,6 +36,12 @@ solidafy_jvm_options() {
       esac ;;
     *) SOLIDAFY_JVM_OPTS="$SOLIDAFY_JVM_OPTS -XX:TieredStopAtLevel=1" ;;
   esac
+  # no hsperfdata file to create at every start (about 10 ms), except for the server, which jps and
+  # jstat may be pointed at
+  case " $* " in
+    *" serve "*) ;;
+    *) case $user in *PerfData*) ;; *) SOLIDAFY_JVM_OPTS="$SOLIDAFY_JVM_OPTS -XX:-UsePerfData" ;; esac ;;
+  esac
   # read shows progress by default when stderr is a terminal, which only the shell can tell
   if [ -t 2 ]; then SOLIDAFY_STDERR_TTY=1; export SOLIDAFY_STDERR_TTY; fi
   # the runtime keeps its plugin connector index there too

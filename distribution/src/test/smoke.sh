@@ -26,7 +26,9 @@ check "a collector chosen in JDK_JAVA_OPTIONS replaces the launcher's default" t
 JAVA_OPTS=-XX:+PrintCommandLineFlags "$CLI" --version > "$WORK/flags" 2>&1
 check "without options the young generation is bounded" grep -q -- '-XX:MaxNewSize=33554432' "$WORK/flags"
 JAVA_OPTS="-Xmx64m -XX:+PrintCommandLineFlags" "$CLI" --version > "$WORK/flags" 2>&1
-check "a heap size in JAVA_OPTS replaces the launcher's young generation" grep -vq -- '-XX:MaxNewSize=33554432' "$WORK/flags"
+check "a heap size in JAVA_OPTS replaces the launcher's young generation" \
+  sh -c "grep -q -- '-Xmx64m\|MaxHeapSize=67108864' '$WORK/flags' && ! grep -q -- '-XX:MaxNewSize=33554432' '$WORK/flags'"
+check "a command runs without a performance-data file" grep -q -- '-XX:-UsePerfData' "$WORK/flags"
 JAVA_OPTS=-XX:+PrintCommandLineFlags "$CLI" read --connector sample --config-json '{"count":1}' > "$WORK/flags" 2>&1
 check "a sync gets the launcher's inlining limits" grep -q -- '-XX:InlineSmallCode=1000' "$WORK/flags"
 JAVA_OPTS="-XX:InlineSmallCode=2000 -XX:+PrintCommandLineFlags" "$CLI" read --connector sample --config-json '{"count":1}' \
