@@ -5,17 +5,13 @@
 module io.solidafy.cdk.runtime {
     requires io.solidafy.cdk.spi;
     requires com.fasterxml.jackson.databind;
-    requires jcommander;
+    requires org.apache.commons.cli;
     requires org.eclipse.jetty.server;
     requires micrometer.core;
     requires micrometer.registry.prometheus;
     requires jdk.unsupported;
 
     exports io.solidafy.cdk.runtime.cli;
-
-    opens io.solidafy.cdk.runtime.cli to jcommander;
-    opens io.solidafy.cdk.runtime.selection to jcommander;
-    opens io.solidafy.cdk.runtime.progress to jcommander;
 
     uses io.solidafy.cdk.spi.Plugin;
 }

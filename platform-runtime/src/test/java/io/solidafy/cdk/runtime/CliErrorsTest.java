@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.solidafy.cdk.runtime.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -178,6 +180,36 @@ class CliErrorsTest {
         assertTrue(version.stdout().startsWith("solidafy-cdk "), version.stdout());
         CliRun help = CliRun.exec("read", "--help");
         assertEquals(0, help.exitCode());
-        assertTrue(help.stdout().contains("--max-records"), help.stdout());
+        assertTrue(help.stdout().contains("-m, --max-records <n>"), help.stdout());
+        assertTrue(help.stdout().contains("--progress[=log|off]"), help.stdout());
+        CliRun overview = CliRun.exec("--help");
+        assertEquals(0, overview.exitCode());
+        for (String command : List.of("list", "check", "streams", "discover", "read", "validate", "spec", "serve", "export")) {
+            assertTrue(overview.stdout().contains("\n  " + command + " "), command + " in " + overview.stdout());
+        }
+        assertEquals(help.stdout(), CliRun.exec("--help", "read").stdout(), "--help before a command is that command's help");
+    }
+
+    /** Each mistake on the command line gets one sentence naming it and where to read the usage, exit 2. */
+    @Test
+    void commandLineMistakesAreNamed() {
+        Map<List<String>, String> mistakes = Map.of(
+                List.of("frobnicate"), "Unknown command 'frobnicate'; the commands are list, check,",
+                List.of("--bogus", "list"), "Unknown option '--bogus'. Run 'solidafy-cdk --help' for usage.",
+                List.of("read", "--bogus"), "Unrecognized option: --bogus. Run 'solidafy-cdk read --help' for usage.",
+                List.of("read", "-c"), "--connector needs a value. Run 'solidafy-cdk read --help' for usage.",
+                List.of("check", "--config-json", "{}"), "--connector (-c) is required. Run 'solidafy-cdk check --help' for usage.",
+                List.of("read", "-c", "fixture", "--max-records", "ten"), "--max-records takes a whole number of 0 or more, not 'ten'.",
+                List.of("serve", "--port", "70000"), "--port takes a whole number from 0 to 65535, not '70000'.",
+                List.of("read", "-c", "fixture", "customers"), "Unexpected argument 'customers'; every value follows its option.",
+                List.of("read", "-c", "fixture", "--progress=loud"), "--progress takes no value, =log or =off, not 'loud'.",
+                List.of("list", "--conn", "x"), "Unrecognized option: --conn.");
+        mistakes.forEach((args, message) -> {
+            CliRun run = CliRun.exec(args.toArray(String[]::new));
+            assertEquals(2, run.exitCode(), args + ": " + run.stderr());
+            assertTrue(run.stdout().isEmpty(), args + ": nothing on stdout");
+            assertEquals(1, run.stderr().strip().split("\n").length, args + ": one line: " + run.stderr());
+            assertTrue(run.stderr().contains(message), args + ": " + run.stderr());
+        });
     }
 }

@@ -1,7 +1,5 @@
 package io.solidafy.cdk.runtime.cli;
 
-import com.beust.jcommander.JCommander;
-import com.beust.jcommander.ParameterException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.solidafy.cdk.runtime.ops.Commands;
@@ -59,73 +57,40 @@ public final class Main {
     /** Runs one command that {@code interruption} may stop (see {@link Interruption}). */
     public static int run(String[] args, OutputStream stdout, PrintStream stderr, Map<String, String> environment,
             Interruption interruption) {
-        CliOptions.Root root = new CliOptions.Root();
-        CliOptions.ListCommand list = new CliOptions.ListCommand();
-        CliOptions.SpecCommand spec = new CliOptions.SpecCommand();
-        CliOptions.ValidateCommand validate = new CliOptions.ValidateCommand();
-        CliOptions.CheckCommand check = new CliOptions.CheckCommand();
-        CliOptions.StreamsCommand streams = new CliOptions.StreamsCommand();
-        CliOptions.DiscoverCommand discover = new CliOptions.DiscoverCommand();
-        CliOptions.ReadCommand read = new CliOptions.ReadCommand();
-        CliOptions.ServeCommand serve = new CliOptions.ServeCommand();
-        CliOptions.ExportCommand export = new CliOptions.ExportCommand();
-        JCommander commander = JCommander.newBuilder()
-                .programName("solidafy-cdk")
-                .addObject(root)
-                .addCommand("list", list)
-                .addCommand("check", check)
-                .addCommand("streams", streams)
-                .addCommand("discover", discover)
-                .addCommand("read", read)
-                .addCommand("validate", validate)
-                .addCommand("spec", spec)
-                .addCommand("serve", serve)
-                .addCommand("export", export)
-                .build();
+        CliOptions.Parsed parsed;
         try {
-            commander.parse(args);
-        } catch (ParameterException e) {
-            stderr.println(e.getMessage() + ". Run 'solidafy-cdk --help' for usage.");
+            parsed = CliOptions.parse(args);
+        } catch (CliOptions.Unreadable e) {
+            stderr.println(e.getMessage() + " Run 'solidafy-cdk " + (e.command == null ? "" : e.command + " ") + "--help' for usage.");
             return 2;
         }
-        String command = commander.getParsedCommand();
-        if (root.version) {
+        String command = parsed.command();
+        if (parsed.version()) {
             return printText(stdout, "solidafy-cdk " + version());
         }
         if (command == null) {
-            if (root.help) {
-                return printText(stdout, usage(commander, null));
+            if (parsed.rootHelp()) {
+                return printText(stdout, CliOptions.usage(null));
             }
             stderr.println("No command given. Run 'solidafy-cdk --help' for usage.");
             return 2;
         }
-        CliOptions.Common common = switch (command) {
-            case "list" -> list.common;
-            case "spec" -> spec.common;
-            case "validate" -> validate.common;
-            case "check" -> check.common;
-            case "streams" -> streams.common;
-            case "discover" -> discover.common;
-            case "read" -> read.common;
-            case "export" -> export.common;
-            default -> serve.common;
-        };
-        if (common.help) {
-            return printText(stdout, usage(commander, command));
+        if (parsed.help() || parsed.rootHelp()) {
+            return printText(stdout, CliOptions.usage(command));
         }
-        boolean pretty = "read".equals(command) && "pretty".equalsIgnoreCase(read.format.trim());
+        boolean pretty = "read".equals(command) && "pretty".equalsIgnoreCase(parsed.format().trim());
         // Decimals in configs and states (e.g. a numeric cursor) must survive a round trip exactly.
         ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
         // export prints YAML on stdout, so its LOG messages go to stderr
         ProtocolWriter protocol = new ProtocolWriter("export".equals(command) ? stderr : stdout, mapper, pretty);
         try {
-            protocol.setMinimumLevel(Session.parseLevel(common.logLevel));
+            protocol.setMinimumLevel(Session.parseLevel(parsed.logLevel()));
             if ("serve".equals(command)) {
                 interruption.disarm(); // the server drains its syncs in a shutdown hook and exits 0
-                return ServeAdapter.serve(serve, mapper, protocol, stderr, environment);
+                return ServeAdapter.serve(parsed, mapper, protocol, stderr, environment);
             }
             Set<String> warned = ConcurrentHashMap.newKeySet(); // a plugin may be looked at twice (index, then loader): say things once
-            Platform platform = Platform.load(PluginsDir.resolve(common.pluginsDir, environment), ConnectorIndex.cacheDir(environment),
+            Platform platform = Platform.load(PluginsDir.resolve(parsed.pluginsDir(), environment), ConnectorIndex.cacheDir(environment),
                     Resolution.namesAndPaths(), message -> {
                         if (warned.add(message)) {
                             stderr.println(protocol.masker().mask("warning: " + message));
@@ -135,13 +100,13 @@ public final class Main {
             Commands commands = new Commands(session);
             return switch (command) {
                 case "list" -> commands.list();
-                case "spec" -> commands.spec(spec.connector);
-                case "validate" -> commands.validate(validate.connector);
-                case "check" -> commands.check(check.connector.input());
-                case "streams" -> commands.streams(streams.connector.input());
-                case "discover" -> commands.discover(discover.connector.input(), discover.sample);
-                case "export" -> printText(stdout, commands.export(export.connector).stripTrailing());
-                default -> new ReadCommand(session, read.options(environment)).run();
+                case "spec" -> commands.spec(parsed.connector());
+                case "validate" -> commands.validate(parsed.connector());
+                case "check" -> commands.check(parsed.connectorInput());
+                case "streams" -> commands.streams(parsed.connectorInput());
+                case "discover" -> commands.discover(parsed.connectorInput(), parsed.sample());
+                case "export" -> printText(stdout, commands.export(parsed.connector()).stripTrailing());
+                default -> new ReadCommand(session, parsed.readOptions(environment)).run();
             };
         } catch (UsageException e) {
             stderr.println(protocol.masker().mask(e.getMessage()) + " Run 'solidafy-cdk " + command + " --help' for usage.");
@@ -172,16 +137,6 @@ public final class Main {
             throw new UncheckedIOException(e);
         }
         return 0;
-    }
-
-    private static String usage(JCommander commander, String command) {
-        StringBuilder out = new StringBuilder();
-        if (command == null) {
-            commander.getUsageFormatter().usage(out);
-        } else {
-            commander.getUsageFormatter().usage(command, out);
-        }
-        return out.toString();
     }
 
     static String version() {

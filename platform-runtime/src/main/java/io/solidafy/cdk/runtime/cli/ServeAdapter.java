@@ -21,18 +21,18 @@ final class ServeAdapter {
 
     private ServeAdapter() {}
 
-    static int serve(CliOptions.ServeCommand command, ObjectMapper mapper, ProtocolWriter protocol, PrintStream stderr,
+    static int serve(CliOptions.Parsed command, ObjectMapper mapper, ProtocolWriter protocol, PrintStream stderr,
             Map<String, String> environment) {
-        ServerOptions options = command.options(environment);
+        ServerOptions options = command.serverOptions(environment);
         options.connectorsDir().filter(d -> !Files.isDirectory(d)).ifPresent(d -> {
             throw new ConnectorException("Connectors directory " + d + " does not exist.");
         });
         options.outputRoot().filter(d -> !Files.isDirectory(d)).ifPresent(d -> {
             throw new ConnectorException("Output root " + d + " does not exist; create it first.");
         });
-        Platform platform = Platform.load(PluginsDir.resolve(command.common.pluginsDir, environment),
+        Platform platform = Platform.load(PluginsDir.resolve(command.pluginsDir(), environment),
                 Resolution.namesOnly(options.connectorsDir()), message -> stderr.println("warning: " + message)).preload();
-        HttpServer server = new HttpServer(options, platform, mapper, Session.parseLevel(command.common.logLevel), stderr);
+        HttpServer server = new HttpServer(options, platform, mapper, Session.parseLevel(command.logLevel()), stderr);
         try {
             server.start();
         } catch (Exception e) {

@@ -1,34 +1,30 @@
 package io.solidafy.cdk.runtime.progress;
 
-import com.beust.jcommander.Parameter;
+import io.solidafy.cdk.runtime.ops.UsageException;
+import java.util.List;
 import java.util.Map;
 
-/** {@code read}'s progress options; without one, progress shows when stderr is a terminal. */
+/** {@code read}'s {@code --progress} option; without it, progress shows when stderr is a terminal. */
 public final class ProgressOptions {
 
-    @Parameter(names = "--progress", description = "Show progress on stderr even when it is not a terminal")
-    boolean stderr;
-
-    @Parameter(names = "--progress=log", description = "Report progress as periodic LOG messages instead (servers, pipelines)")
-    boolean log;
-
-    @Parameter(names = "--progress=off", description = "No progress, also on a terminal")
-    boolean off;
+    private ProgressOptions() {}
 
     /**
-     * The mode chosen: the last option wins over none; without one, stderr progress when the
-     * launcher found stderr to be a terminal ({@code SOLIDAFY_STDERR_TTY=1}: Java cannot tell).
+     * The mode chosen by the {@code --progress} options given, in order ({@code ""} for a bare
+     * {@code --progress}, else {@code log} or {@code off}): the last one wins. Without one, stderr
+     * progress when the launcher found stderr to be a terminal ({@code SOLIDAFY_STDERR_TTY=1}: Java
+     * cannot tell).
      */
-    public ProgressMode mode(Map<String, String> environment) {
-        if (off) {
-            return ProgressMode.OFF;
+    public static ProgressMode mode(List<String> given, Map<String, String> environment) {
+        if (given.isEmpty()) {
+            return "1".equals(environment.get("SOLIDAFY_STDERR_TTY")) ? ProgressMode.STDERR : ProgressMode.OFF;
         }
-        if (log) {
-            return ProgressMode.LOG;
-        }
-        if (stderr || "1".equals(environment.get("SOLIDAFY_STDERR_TTY"))) {
-            return ProgressMode.STDERR;
-        }
-        return ProgressMode.OFF;
+        String last = given.get(given.size() - 1);
+        return switch (last) {
+            case "" -> ProgressMode.STDERR;
+            case "log" -> ProgressMode.LOG;
+            case "off" -> ProgressMode.OFF;
+            default -> throw new UsageException("--progress takes no value, =log or =off, not '" + last + "'.");
+        };
     }
 }

@@ -49,14 +49,11 @@ class ProgressTest {
     void withoutAnOptionProgressShowsOnlyWhenStderrIsATerminal() {
         CliRun run = CliRun.classPathOnly("read", "-c", "fixture", "--config-json", CONFIG, "-s", "ascending");
         assertFalse(run.all().contains("records/s"), "off when stderr is not a terminal");
-        assertEquals(ProgressMode.OFF, new ProgressOptions().mode(Map.of()));
-        assertEquals(ProgressMode.STDERR, new ProgressOptions().mode(Map.of("SOLIDAFY_STDERR_TTY", "1")));
-        ProgressOptions off = new ProgressOptions();
-        off.off = true;
-        assertEquals(ProgressMode.OFF, off.mode(Map.of("SOLIDAFY_STDERR_TTY", "1")));
-        ProgressOptions log = new ProgressOptions();
-        log.log = true;
-        assertEquals(ProgressMode.LOG, log.mode(Map.of("SOLIDAFY_STDERR_TTY", "1")));
+        assertEquals(ProgressMode.OFF, ProgressOptions.mode(List.of(), Map.of()));
+        assertEquals(ProgressMode.STDERR, ProgressOptions.mode(List.of(), Map.of("SOLIDAFY_STDERR_TTY", "1")));
+        assertEquals(ProgressMode.OFF, ProgressOptions.mode(List.of("off"), Map.of("SOLIDAFY_STDERR_TTY", "1")));
+        assertEquals(ProgressMode.LOG, ProgressOptions.mode(List.of("log"), Map.of("SOLIDAFY_STDERR_TTY", "1")));
+        assertEquals(ProgressMode.STDERR, ProgressOptions.mode(List.of("log", ""), Map.of()), "the last option wins");
     }
 
     @Test
