@@ -59,8 +59,13 @@ solidafy_cds_options() {
   java_bin=$(command -v "${JAVA:-java}" 2>/dev/null) || return 0
   cache=$SOLIDAFY_CACHE_DIR
   case $cache in *" "*) return ;; esac # the JVM option cannot hold a space here
-  key=$( (readlink -f "$java_bin"; ls -lLR --time-style=+%s "$(readlink -f "$java_bin")" \
-    $(echo "$module_path" | tr ':' ' ') "$plugins_dir" 2>/dev/null) | cksum | cut -d' ' -f1)
+  # the key: size and time of every file below, the Java binary's (behind its links) included; one ls and
+  # one cksum, since every process started here delays the command
+  IFS=:
+  set -- $module_path
+  unset IFS
+  set -- $(ls -lLR --time-style=+%s "$java_bin" "$@" "$plugins_dir" 2>/dev/null | cksum)
+  key=$1
   archive="$cache/classes-$key.jsa"
   if [ -f "$archive" ]; then
     SOLIDAFY_JVM_OPTS="$SOLIDAFY_JVM_OPTS -XX:SharedArchiveFile=$archive"
