@@ -1,6 +1,7 @@
 package io.solidafy.cdk.runtime.startup;
 
 import io.solidafy.cdk.runtime.cli.Main;
+import io.solidafy.cdk.runtime.lifecycle.Interruption;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -18,12 +19,14 @@ public final class CdsTraining {
             new String[] {"list"},
             new String[] {"spec", "-c", "stripe"},
             new String[] {"check", "-c", "sample", "--config-json", "{}"},
-            new String[] {"read", "-c", "sample", "--config-json", "{\"count\":10}", "--log-level", "INFO"});
+            new String[] {"read", "-c", "sample", "--config-json", "{\"count\":10}", "--log-level", "INFO"},
+            new String[] {"read", "-c", "sample", "--config-json", "{\"count\":1}", "--streams", "customers"});
 
     private CdsTraining() {}
 
     public static void main(String[] args) {
         PrintStream discard = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+        Interruption.onSignals(); // as every command's start does (signal handling classes and lambdas)
         for (String[] command : COMMANDS) {
             Main.run(command, OutputStream.nullOutputStream(), discard, System.getenv());
         }
