@@ -47,6 +47,9 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / s }'; }
 k() { awk -v r="$1" 'BEGIN { printf "%.0fk/s", r / 1000 }'; }
 
+# class paths first: resolving one runs Maven, which must not happen between a warm-up and a measurement
+SAMPLE_CP=$(bench/classpath.sh plugin-source-sample 2>/dev/null)
+
 echo "== startup (median of $RUNS runs each)" >&2
 ./solidafy-cdk list > /dev/null # the first run after a build prepares the launchers' caches in the background
 cache=${SOLIDAFY_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/solidafy-cdk}
@@ -67,7 +70,6 @@ default_s=$SECONDS_TAKEN default_rss=$RSS_MIB default_cpu=$CPU_TAKEN
 timed env JAVA_OPTS=-Xmx128m ./solidafy-cdk read -c sample --config-json "{\"count\":$SAMPLE_N}" --streams customers --log-level INFO
 row "\`read -c sample\` $SAMPLE_N records, no JAVA_OPTS" "${default_s} s" "-Xmx128m: ${SECONDS_TAKEN} s, ${RSS_MIB} MiB" \
   "$(ratio "$SECONDS_TAKEN" "$default_s")" "${default_cpu} s (-Xmx128m ${CPU_TAKEN} s)" "${default_rss} MiB" "as fast as tuned, ≤ 200 MiB"
-SAMPLE_CP=$(bench/classpath.sh plugin-source-sample 2>/dev/null)
 TIMED_OUT=$LOG.bare timed java -cp "$SAMPLE_CP" -Xmx128m -XX:+UseParallelGC io.solidafy.cdk.sample.bench.BareJacksonLoop "$SAMPLE_N"
 tee -a "$LOG" < "$LOG.bare" >&2
 bare_loop=$(grep -o '= [0-9]* records/s' "$LOG.bare" | tail -1 | tr -dc 0-9)

@@ -59,12 +59,14 @@ solidafy_cds_options() {
   java_bin=$(command -v "${JAVA:-java}" 2>/dev/null) || return 0
   cache=$SOLIDAFY_CACHE_DIR
   case $cache in *" "*) return ;; esac # the JVM option cannot hold a space here
-  # the key: size and time of every file below, the Java binary's (behind its links) included; one ls and
-  # one cksum, since every process started here delays the command
+  # the key: size and time of the Java binary (behind its links), of the runtime's jars and of every plugin
+  # jar (loose, in a plugin folder, in its sdk/ folder), not of folders, which a rebuild recreates; one ls
+  # and one cksum, since every process started here delays the command
   IFS=:
   set -- $module_path
   unset IFS
-  set -- $(ls -lLR --time-style=+%s "$java_bin" "$@" "$plugins_dir" 2>/dev/null | cksum)
+  set -- $(ls -lL --time-style=+%s "$java_bin" "$@" "$plugins_dir"/*.jar "$plugins_dir"/*/*.jar "$plugins_dir"/*/*/*.jar \
+    2>/dev/null | cksum)
   key=$1
   archive="$cache/classes-$key.jsa"
   if [ -f "$archive" ]; then

@@ -47,6 +47,15 @@ check "the connector index was written" test -d "$WORK/cache/connector-index"
 "$CLI" list > "$WORK/list-warm" 2> "$WORK/list-warm.err"
 check "list with archive and index prints exactly what the cold run printed" cmp -s "$WORK/list-cold" "$WORK/list-warm"
 check "nothing on stderr with archive and index" test ! -s "$WORK/list-warm.err"
+# the archive's key follows the jars, not their folders, which a rebuild recreates
+training() { ls -d "$WORK"/cache/*.lock > /dev/null 2>&1; }
+touch "$HOME_DIR/plugins" "$HOME_DIR"/plugins/*/
+"$CLI" --version > /dev/null 2>&1
+check "touched plugin folders keep the class data sharing archive" sh -c '! ls -d "$0"/cache/*.lock > /dev/null 2>&1' "$WORK"
+touch "$(ls "$HOME_DIR"/plugins/*/*.jar | head -n 1)"
+"$CLI" --version > /dev/null 2>&1
+check "a changed plugin jar starts a new class data sharing archive" training
+for _ in $(seq 60); do training || break; sleep 1; done
 for archive in "$WORK"/cache/classes-*.jsa; do chmod u+w "$archive"; echo "not an archive" > "$archive"; done
 "$CLI" read --connector sample --config-json '{"count":10}' > "$WORK/bad-archive" 2> "$WORK/bad-archive.err"
 check "an unusable archive is ignored silently" test ! -s "$WORK/bad-archive.err"
