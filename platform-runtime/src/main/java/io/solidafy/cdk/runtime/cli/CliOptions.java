@@ -9,6 +9,8 @@ import io.solidafy.cdk.runtime.server.ServerOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,18 +30,20 @@ import org.apache.commons.cli.ParseException;
 final class CliOptions {
 
     /** Every command with what it does, in the order the usage lists them. */
-    static final Map<String, String> COMMANDS = new LinkedHashMap<>();
+    static final Map<String, String> COMMANDS = commands();
 
-    static {
-        COMMANDS.put("list", "List the available connectors with their config fields and streams");
-        COMMANDS.put("check", "Test that a config can connect");
-        COMMANDS.put("streams", "List stream names (database connectors need a config)");
-        COMMANDS.put("discover", "Print the catalog: streams with JSON schemas, keys and cursors");
-        COMMANDS.put("read", "Sync data from streams");
-        COMMANDS.put("validate", "Validate a connector definition file and report every problem");
-        COMMANDS.put("spec", "Show a connector's specification (config fields, streams)");
-        COMMANDS.put("serve", "Start the HTTP server (the REST API over the same commands)");
-        COMMANDS.put("export", "Print a connector's definition (YAML) to copy and change");
+    private static Map<String, String> commands() {
+        Map<String, String> commands = new LinkedHashMap<>();
+        commands.put("list", "List the available connectors with their config fields and streams");
+        commands.put("check", "Test that a config can connect");
+        commands.put("streams", "List stream names (database connectors need a config)");
+        commands.put("discover", "Print the catalog: streams with JSON schemas, keys and cursors");
+        commands.put("read", "Sync data from streams");
+        commands.put("validate", "Validate a connector definition file and report every problem");
+        commands.put("spec", "Show a connector's specification (config fields, streams)");
+        commands.put("serve", "Start the HTTP server (the REST API over the same commands)");
+        commands.put("export", "Print a connector's definition (YAML) to copy and change");
+        return Collections.unmodifiableMap(commands);
     }
 
     private CliOptions() {}
@@ -66,7 +70,7 @@ final class CliOptions {
         if (!COMMANDS.containsKey(command)) {
             throw new Unreadable("Unknown command '" + command + "'; the commands are " + String.join(", ", COMMANDS.keySet()) + ".", null);
         }
-        String[] rest = java.util.Arrays.copyOfRange(args, at + 1, args.length);
+        String[] rest = Arrays.copyOfRange(args, at + 1, args.length);
         CommandLine line;
         try {
             line = DefaultParser.builder().setAllowPartialMatching(false).build().parse(options(command), rest);
