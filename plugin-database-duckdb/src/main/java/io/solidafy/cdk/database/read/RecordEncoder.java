@@ -44,7 +44,7 @@ final class RecordEncoder {
         for (int i = 0; i < names.length; i++) {
             ValueEncoders.Access access = postgres != null && postgres.getFormat(i + 1) == 0 ? ValueEncoders.Access.SERVER_TEXT
                     : mariaDb ? ValueEncoders.Access.MARIADB : ValueEncoders.Access.GENERIC;
-            encoders[i] = ValueEncoders.forKind(kinds[i], access, ValueReaders.forKind(kinds[i], mapper));
+            encoders[i] = ValueEncoders.forKind(kinds[i], access, meta.getColumnTypeName(i + 1), ValueReaders.forKind(kinds[i], mapper));
         }
         return new RecordEncoder(new RecordLayout(names, kinds), encoders, mapper);
     }

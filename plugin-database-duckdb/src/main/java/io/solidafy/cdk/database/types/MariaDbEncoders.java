@@ -75,4 +75,22 @@ final class MariaDbEncoders {
             default -> throw new IllegalArgumentException(kind.name());
         };
     }
+
+    /**
+     * A DOUBLE column: Connector/J's {@code getString} is the server's text as it came, and a short
+     * plain one is written as it stands, being what {@code Double.toString} of its {@code getDouble}
+     * gives ({@link TextValueEncoders#writeShortDouble}); any other text goes to {@code parsed}.
+     */
+    static ValueEncoder doubleText(ValueEncoder parsed) {
+        byte[] nullValue = "null".getBytes(StandardCharsets.US_ASCII);
+        return (rows, i, out) -> {
+            String text = rows.getString(i);
+            if (text == null) {
+                out.write(nullValue);
+                return null;
+            }
+            byte[] ascii = text.getBytes(StandardCharsets.ISO_8859_1);
+            return TextValueEncoders.writeShortDouble(ascii, 0, ascii.length, out) ? null : parsed.encode(rows, i, out);
+        };
+    }
 }

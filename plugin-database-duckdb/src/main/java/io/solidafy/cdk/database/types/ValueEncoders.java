@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Locale;
 
 /**
  * The {@link ValueEncoder} for each {@link ValueKind}. Each writes the bytes Jackson would write for
@@ -42,14 +43,22 @@ public final class ValueEncoders {
      * An encoder for columns of this kind.
      *
      * @param access   how the driver hands out this column's values
+     * @param typeName the column's type as the driver reports it
      * @param fallback the column's reader, for the values the encoder leaves to it
      */
-    public static ValueEncoder forKind(ValueKind kind, Access access, ValueReader fallback) {
-        boolean rawText = access == Access.SERVER_TEXT;
+    public static ValueEncoder forKind(ValueKind kind, Access access, String typeName, ValueReader fallback) {
         if (access == Access.MARIADB && (kind == ValueKind.DATE || kind == ValueKind.TIMESTAMP || kind == ValueKind.DECIMAL
                 || kind == ValueKind.STRING)) {
             return MariaDbEncoders.forKind(kind, fallback);
         }
+        ValueEncoder encoder = forKind(kind, access == Access.SERVER_TEXT, fallback);
+        if (access == Access.MARIADB && kind == ValueKind.FLOAT && typeName.toUpperCase(Locale.ROOT).startsWith("DOUBLE")) {
+            return MariaDbEncoders.doubleText(encoder); // not a FLOAT (REAL) column, which is read as a float widened
+        }
+        return encoder;
+    }
+
+    private static ValueEncoder forKind(ValueKind kind, boolean rawText, ValueReader fallback) {
         return switch (kind) {
             case INTEGER -> (rows, i, out) -> {
                 long value = rows.getLong(i);

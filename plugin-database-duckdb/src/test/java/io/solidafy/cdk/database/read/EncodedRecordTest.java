@@ -244,14 +244,17 @@ class EncodedRecordTest {
                                 + " '0000-00-00 00:00:00', '1000-01-01 00:00:00', '2024-12-15 10:30:00')",
                         "INSERT INTO t (id, num, d, t, dt, dtm, dtm0) VALUES (4, 0, -0.0, '', '9999-12-31', '9999-12-31 23:59:59.999999',"
                                 + " '2024-02-29 12:00:00')",
-                        "INSERT INTO t (id, num, dtm) VALUES (5, 0.000001, '2024-12-15 10:30:00.000001')");
+                        "INSERT INTO t (id, num, dtm) VALUES (5, 0.000001, '2024-12-15 10:30:00.000001')",
+                        // doubles whose text is written as it stands, and texts just outside that form; a FLOAT stays parsed
+                        "INSERT INTO t (id, r, d) VALUES (6, 250, 250), (7, 0.001, 0.001), (8, 0.3, 9999999.5), (9, 2.5, 10000000),"
+                                + " (10, 0.0001, 0.0001), (11, 1234567.8, 1234567.89012345), (12, 100, 0.1 + 0.2), (13, 3.25, 123456789012345)");
             }
             ObjectNode config = JsonNodeFactory.instance.objectNode().put("host", TestServers.MY_HOST).put("port", TestServers.MY_PORT)
                     .put("user", TestServers.MY_USER).put("database", database);
             if (!TestServers.MY_PASSWORD.isEmpty()) {
                 config.put("password", TestServers.MY_PASSWORD);
             }
-            assertEquals(5, compareAll(DatabaseConfig.from(DatabaseKind.MYSQL, config), database + ".t"));
+            assertEquals(13, compareAll(DatabaseConfig.from(DatabaseKind.MYSQL, config), database + ".t"));
         } finally {
             try (Connection admin = TestServers.mysql(TestServers.MY_ADMIN_DB)) {
                 TestServers.execute(admin, "DROP DATABASE IF EXISTS " + database);
