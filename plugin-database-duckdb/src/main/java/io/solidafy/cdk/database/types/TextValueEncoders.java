@@ -19,8 +19,9 @@ import org.postgresql.jdbc.TimestampUtils;
  * ValueEncoders} over PgJDBC, with the same session settings: UTC, ISO dates). Integers, numerics,
  * dates and timestamps are mostly the text itself; floats are parsed and formatted as Java does
  * (PostgreSQL writes {@code 1e+20} where Java writes {@code 1.0E20}, and a {@code real} is read as
- * a float widened to double), except short plain doubles, whose text already is Java's; dates and timestamps of unusual shape go through PgJDBC's own
- * parser ({@link TimestampUtils}), as its {@code getObject} does.
+ * a float widened to double), except short plain doubles, whose text already is Java's; dates and
+ * timestamps of unusual shape go through PgJDBC's own parser ({@link TimestampUtils}), as its
+ * {@code getObject} does.
  */
 public final class TextValueEncoders {
 
