@@ -47,6 +47,8 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / s }'; }
 k() { awk -v r="$1" 'BEGIN { printf "%.0fk/s", r / 1000 }'; }
 
+. plugin-database-duckdb/bench/tables.sh
+
 # class paths first: resolving one runs Maven, which must not happen between a warm-up and a measurement
 SAMPLE_CP=$(bench/classpath.sh plugin-source-sample 2>/dev/null)
 
@@ -90,18 +92,7 @@ row "REST CLI → JSON lines (EngineBench)" "$(k "$engine_cli")" "bare HttpClien
 
 echo "== PostgreSQL: $DB_ROWS rows, 10 columns" >&2
 PSQL="psql -X -q -h $PG_HOST -p $PG_PORT -U $PG_USER"
-if ! $PSQL -d postgres -Atc "select 1 from pg_database where datname = '$DB'" | grep -q 1; then
-  $PSQL -d postgres -c "create database $DB" > /dev/null
-fi
-if [ "$($PSQL -d $DB -Atc "select count(*) from pg_class where relname = 'bench_rows'")" = "0" ] \
-  || [ "$($PSQL -d $DB -Atc 'select count(*) from bench_rows')" != "$DB_ROWS" ]; then
-  $PSQL -d $DB -c "drop table if exists bench_rows" -c "create table bench_rows (
-      id bigint primary key, created_at timestamptz not null, name text, amount numeric(12,2), qty int,
-      price double precision, active boolean, day date, note text, code varchar(16))" \
-    -c "insert into bench_rows select g, timestamptz '2024-01-01 00:00:00+00' + g * interval '1 second', 'name-' || g,
-      (g % 100000) / 100.0, g % 1000, g * 0.25, g % 2 = 0, date '2020-01-01' + (g % 2000),
-      'note number ' || g || ' with some text', 'C' || (g % 9973) from generate_series(1, $DB_ROWS) g" -c "vacuum analyze bench_rows" > /dev/null
-fi
+postgres_bench_table "$PSQL" bench_rows "$DB_ROWS"
 timed $PSQL -d $DB -c "\\copy (select * from bench_rows) to '/dev/null'"
 psql_rate=$(rate "$DB_ROWS" "$SECONDS_TAKEN")
 timed ./solidafy-cdk read -c postgres --config-json "{\"host\":\"$PG_HOST\",\"port\":$PG_PORT,\"user\":\"$PG_USER\",\"database\":\"$DB\"}" \
@@ -111,16 +102,7 @@ row "PostgreSQL → JSON lines" "$(k "$pg_rate")" "psql \\copy to /dev/null $(k 
 
 echo "== MariaDB: $DB_ROWS rows, 10 columns" >&2
 MYSQL="mariadb -h $MYSQL_HOST -P $MYSQL_PORT -u $MYSQL_USER"
-$MYSQL -e "create database if not exists $DB"
-if [ "$($MYSQL -N -e "select count(*) from information_schema.tables where table_schema = '$DB' and table_name = 'bench_rows'")" = "0" ] \
-  || [ "$($MYSQL -N -e "select count(*) from $DB.bench_rows")" != "$DB_ROWS" ]; then
-  $MYSQL $DB -e "drop table if exists bench_rows; create table bench_rows (
-      id bigint primary key, created_at datetime(6) not null, name text, amount decimal(12,2), qty int,
-      price double, active boolean, day date, note text, code varchar(16));
-    insert into bench_rows select seq, timestamp '2024-01-01 00:00:00' + interval seq second, concat('name-', seq),
-      (seq % 100000) / 100.0, seq % 1000, seq * 0.25, seq % 2 = 0, date '2020-01-01' + interval (seq % 2000) day,
-      concat('note number ', seq, ' with some text'), concat('C', seq % 9973) from seq_1_to_$DB_ROWS"
-fi
+mariadb_bench_table "$MYSQL" "$DB_ROWS"
 timed $MYSQL --quick -e "select * from $DB.bench_rows"
 mysql_rate=$(rate "$DB_ROWS" "$SECONDS_TAKEN")
 timed ./solidafy-cdk read -c mysql --config-json "{\"host\":\"$MYSQL_HOST\",\"port\":$MYSQL_PORT,\"user\":\"$MYSQL_USER\",\"database\":\"$DB\"}" \

@@ -19,17 +19,8 @@ USER_NAME=${BENCH_MYSQL_USER:-root}
 DB=solidafy_bench
 MYSQL="mariadb -h $HOST -P $PORT -u $USER_NAME"
 
-$MYSQL -e "create database if not exists $DB"
-if [ "$($MYSQL -N -e "select count(*) from information_schema.tables where table_schema = '$DB' and table_name = 'bench_rows'")" = "0" ] \
-  || [ "$($MYSQL -N -e "select count(*) from $DB.bench_rows")" != "$ROWS" ]; then
-  echo "== creating $DB.bench_rows with $ROWS rows"
-  $MYSQL $DB -e "drop table if exists bench_rows; create table bench_rows (
-      id bigint primary key, created_at datetime(6) not null, name text, amount decimal(12,2), qty int,
-      price double, active boolean, day date, note text, code varchar(16));
-    insert into bench_rows select seq, timestamp '2024-01-01 00:00:00' + interval seq second, concat('name-', seq),
-      (seq % 100000) / 100.0, seq % 1000, seq * 0.25, seq % 2 = 0, date '2020-01-01' + interval (seq % 2000) day,
-      concat('note number ', seq, ' with some text'), concat('C', seq % 9973) from seq_1_to_$ROWS"
-fi
+. plugin-database-duckdb/bench/tables.sh
+mariadb_bench_table "$MYSQL" "$ROWS"
 
 . plugin-database-duckdb/bench/measure.sh
 

@@ -21,20 +21,8 @@ DB=solidafy_bench
 HEAP=${HEAP:--Xmx256m}
 PSQL="psql -X -q -h $HOST -p $PORT -U $USER_NAME"
 
-if ! $PSQL -d postgres -Atc "select 1 from pg_database where datname = '$DB'" | grep -q 1; then
-  $PSQL -d postgres -c "create database $DB"
-fi
-have=$($PSQL -d $DB -Atc "select count(*) from pg_class where relname = 't' and relnamespace = 'public'::regnamespace")
-if [ "$have" = "0" ] || [ "$($PSQL -d $DB -Atc 'select count(*) from t')" != "$ROWS" ]; then
-  echo "== creating public.t with $ROWS rows"
-  $PSQL -d $DB -c "drop table if exists t" -c "create table t (
-      id bigint primary key, created_at timestamptz not null, name text, amount numeric(12,2), qty int,
-      price double precision, active boolean, day date, note text, code varchar(16))" \
-    -c "insert into t select g, timestamptz '2024-01-01 00:00:00+00' + g * interval '1 second', 'name-' || g,
-      (g % 100000) / 100.0, g % 1000, g * 0.25, g % 2 = 0, date '2020-01-01' + (g % 2000),
-      'note number ' || g || ' with some text', 'C' || (g % 9973) from generate_series(1, $ROWS) g" \
-    -c "vacuum analyze t"
-fi
+. plugin-database-duckdb/bench/tables.sh
+postgres_bench_table "$PSQL" t "$ROWS"
 
 . plugin-database-duckdb/bench/measure.sh
 
