@@ -119,14 +119,28 @@ public final class IsoTimes {
         out.digits(day, 2);
     }
 
-    /** {@link #isIsoDate(String)} for the ASCII bytes of a database's text. */
-    public static boolean isIsoDate(byte[] text) {
-        return isIsoDate(text, 0, text.length);
-    }
-
-    /** {@link #isIsoDate(byte[])} of {@code text[from, to)}. */
+    /** {@link #isIsoDate(String)} for the ASCII bytes {@code text[from, to)} of a database's text. */
     public static boolean isIsoDate(byte[] text, int from, int to) {
         return to - from == 10 && isoDatePrefix(text, from, to);
+    }
+
+    /**
+     * Writes {@code text[from, to)} as a JSON string when it is an ISO date; false, with nothing
+     * written, when not.
+     */
+    public static boolean quoteIsoDate(byte[] text, int from, int to, JsonBuffer out) {
+        if (!isIsoDate(text, from, to)) {
+            return false;
+        }
+        out.write((byte) '"');
+        out.write(text, from, to);
+        out.write((byte) '"');
+        return true;
+    }
+
+    /** {@link #quoteIsoDate(byte[], int, int, JsonBuffer)} of all of {@code text}. */
+    public static boolean quoteIsoDate(byte[] text, JsonBuffer out) {
+        return quoteIsoDate(text, 0, text.length, out);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.function.BiPredicate;
 
 /**
  * Text columns are read as the bytes the server sent (UTF-8, the connection's character set), as
@@ -20,32 +21,10 @@ final class MariaDbEncoders {
     private MariaDbEncoders() {}
 
     static ValueEncoder forKind(ValueKind kind, ValueReader fallback) {
-        byte[] nullValue = "null".getBytes(StandardCharsets.US_ASCII);
         return switch (kind) {
-            case DATE -> (rows, i, out) -> {
-                LocalDate value;
-                try {
-                    value = rows.getObject(i, LocalDate.class);
-                } catch (SQLException | RuntimeException e) {
-                    return fallback.read(rows, i);
-                }
-                if (value == null || !IsoTimes.quoteDate(value, out)) {
-                    return fallback.read(rows, i); // NULL, a zero date the driver reads as null, a year past 9999
-                }
-                return null;
-            };
-            case TIMESTAMP -> (rows, i, out) -> {
-                LocalDateTime value;
-                try {
-                    value = rows.getObject(i, LocalDateTime.class);
-                } catch (SQLException | RuntimeException e) {
-                    return fallback.read(rows, i);
-                }
-                if (value == null || !IsoTimes.quoteLocalDateTime(value, out)) {
-                    return fallback.read(rows, i);
-                }
-                return null;
-            };
+            // NULL, a zero date the driver reads as null and a year past 9999 go to the reader
+            case DATE -> javaTime(LocalDate.class, IsoTimes::quoteDate, fallback);
+            case TIMESTAMP -> javaTime(LocalDateTime.class, IsoTimes::quoteLocalDateTime, fallback);
             case STRING -> (rows, i, out) -> {
                 byte[] text;
                 try {
@@ -54,7 +33,7 @@ final class MariaDbEncoders {
                     return fallback.read(rows, i); // a type the driver hands out as text only
                 }
                 if (text == null) {
-                    out.write(nullValue);
+                    out.write(ValueEncoders.NULL);
                     return null;
                 }
                 return out.quoteUtf8(text, 0, text.length) ? null : fallback.read(rows, i);
@@ -62,7 +41,7 @@ final class MariaDbEncoders {
             case DECIMAL -> (rows, i, out) -> {
                 String text = rows.getString(i); // the server's text
                 if (text == null) {
-                    out.write(nullValue);
+                    out.write(ValueEncoders.NULL);
                     return null;
                 }
                 byte[] ascii = text.getBytes(StandardCharsets.ISO_8859_1);
@@ -77,16 +56,31 @@ final class MariaDbEncoders {
     }
 
     /**
+     * A column read as a {@code java.time} value, which {@code quote} writes when it can; a value the
+     * driver cannot convert, or one {@code quote} declines, goes to the reader.
+     */
+    private static <T> ValueEncoder javaTime(Class<T> type, BiPredicate<T, JsonBuffer> quote, ValueReader fallback) {
+        return (rows, i, out) -> {
+            T value;
+            try {
+                value = rows.getObject(i, type);
+            } catch (SQLException | RuntimeException e) {
+                return fallback.read(rows, i);
+            }
+            return value != null && quote.test(value, out) ? null : fallback.read(rows, i);
+        };
+    }
+
+    /**
      * A DOUBLE column: Connector/J's {@code getString} is the server's text as it came, and a short
      * plain one is written as it stands, being what {@code Double.toString} of its {@code getDouble}
      * gives ({@link TextValueEncoders#writeShortDouble}); any other text goes to {@code parsed}.
      */
     static ValueEncoder doubleText(ValueEncoder parsed) {
-        byte[] nullValue = "null".getBytes(StandardCharsets.US_ASCII);
         return (rows, i, out) -> {
             String text = rows.getString(i);
             if (text == null) {
-                out.write(nullValue);
+                out.write(ValueEncoders.NULL);
                 return null;
             }
             byte[] ascii = text.getBytes(StandardCharsets.ISO_8859_1);

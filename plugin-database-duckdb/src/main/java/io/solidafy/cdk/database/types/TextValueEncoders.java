@@ -102,7 +102,7 @@ public final class TextValueEncoders {
     static boolean writeShortDouble(byte[] text, int from, int to, JsonBuffer out) {
         int i = to > from && text[from] == '-' ? from + 1 : from;
         int integerStart = i;
-        while (i < to && isDigit(text[i])) {
+        while (i < to && ValueEncoders.isDigit(text[i])) {
             i++;
         }
         int integerDigits = i - integerStart;
@@ -117,7 +117,7 @@ public final class TextValueEncoders {
             }
             int leadingZeros = 0;
             for (int k = i + 1; k < to; k++) {
-                if (!isDigit(text[k])) {
+                if (!ValueEncoders.isDigit(text[k])) {
                     return false;
                 }
                 if (significant == 0 && text[k] == '0') {
@@ -143,9 +143,6 @@ public final class TextValueEncoders {
         return true;
     }
 
-    private static boolean isDigit(byte b) {
-        return b >= '0' && b <= '9';
-    }
 
     private static JsonNode real(byte[] text, int from, int to, JsonBuffer out) {
         writeDouble(Float.parseFloat(ascii(text, from, to)), out); // as getDouble of a real: the float, widened
@@ -168,10 +165,7 @@ public final class TextValueEncoders {
     }
 
     private static JsonNode date(byte[] text, int from, int to, JsonBuffer out, TimestampUtils times) {
-        if (IsoTimes.isIsoDate(text, from, to)) {
-            out.write((byte) '"');
-            out.write(text, from, to);
-            out.write((byte) '"');
+        if (IsoTimes.quoteIsoDate(text, from, to, out)) {
             return null;
         }
         byte[] value = java.util.Arrays.copyOfRange(text, from, to);

@@ -23,7 +23,7 @@ import java.util.Locale;
  */
 public final class ValueEncoders {
 
-    private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
 
@@ -85,7 +85,7 @@ public final class ValueEncoders {
                 out.write(rows.wasNull() ? NULL : value ? TRUE : FALSE);
                 return null;
             };
-            case DECIMAL -> rawText ? rawDecimal(fallback) : (rows, i, out) -> {
+            case DECIMAL -> rawText ? serverText(ValueEncoders::writePlainDecimal, fallback) : (rows, i, out) -> {
                 BigDecimal value = rows.getBigDecimal(i);
                 if (value == null) {
                     out.write(NULL);
@@ -94,20 +94,7 @@ public final class ValueEncoders {
                 }
                 return null;
             };
-            case DATE -> rawText ? (rows, i, out) -> {
-                byte[] text = rows.getBytes(i);
-                if (text == null) {
-                    out.write(NULL);
-                    return null;
-                }
-                if (IsoTimes.isIsoDate(text)) {
-                    out.write((byte) '"');
-                    out.write(text);
-                    out.write((byte) '"');
-                    return null;
-                }
-                return fallback.read(rows, i);
-            } : (rows, i, out) -> {
+            case DATE -> rawText ? serverText(IsoTimes::quoteIsoDate, fallback) : (rows, i, out) -> {
                 String text = rows.getString(i);
                 if (text == null) {
                     out.write(NULL);
@@ -119,38 +106,17 @@ public final class ValueEncoders {
                 }
                 return fallback.read(rows, i);
             };
-            case TIMESTAMP -> rawText ? (rows, i, out) -> {
-                byte[] text = rows.getBytes(i);
-                if (text == null) {
-                    out.write(NULL);
-                    return null;
-                }
-                return IsoTimes.quoteSqlLocal(text, out) ? null : fallback.read(rows, i);
-            } : (rows, i, out) -> {
+            case TIMESTAMP -> rawText ? serverText(IsoTimes::quoteSqlLocal, fallback) : (rows, i, out) -> {
                 String text = rows.getString(i);
                 String iso = text == null ? null : IsoTimes.fromSqlLocal(text);
                 return quoted(text, iso, out) ? null : fallback.read(rows, i);
             };
-            case TIMESTAMPTZ -> rawText ? (rows, i, out) -> {
-                byte[] text = rows.getBytes(i);
-                if (text == null) {
-                    out.write(NULL);
-                    return null;
-                }
-                return IsoTimes.quoteSqlUtc(text, out) ? null : fallback.read(rows, i);
-            } : (rows, i, out) -> {
+            case TIMESTAMPTZ -> rawText ? serverText(IsoTimes::quoteSqlUtc, fallback) : (rows, i, out) -> {
                 String text = rows.getString(i);
                 String iso = text == null ? null : IsoTimes.fromSqlUtc(text);
                 return quoted(text, iso, out) ? null : fallback.read(rows, i);
             };
-            case STRING -> rawText ? (rows, i, out) -> {
-                byte[] text = rows.getBytes(i);
-                if (text == null) {
-                    out.write(NULL);
-                    return null;
-                }
-                return out.quoteUtf8(text, 0, text.length) ? null : fallback.read(rows, i);
-            } : ValueEncoders::text;
+            case STRING -> rawText ? serverText((text, out) -> out.quoteUtf8(text, 0, text.length), fallback) : ValueEncoders::text;
             case TIME, OTHER -> ValueEncoders::text;
             case BIG_INTEGER, JSON, ARRAY, BINARY, DYNAMIC -> (rows, i, out) -> fallback.read(rows, i);
         };
@@ -180,19 +146,33 @@ public final class ValueEncoders {
         return true;
     }
 
-    private static ValueEncoder rawDecimal(ValueReader fallback) {
+    /** Writes the server's text of a value when it can; false, with nothing written, when not. */
+    @FunctionalInterface
+    private interface TextWriter {
+        boolean write(byte[] text, JsonBuffer out);
+    }
+
+    /**
+     * A PgJDBC column in text format, whose bytes are the server's text: NULL as null, a text
+     * {@code writer} takes as it is, anything else through the column's reader.
+     */
+    private static ValueEncoder serverText(TextWriter writer, ValueReader fallback) {
         return (rows, i, out) -> {
             byte[] text = rows.getBytes(i);
             if (text == null) {
                 out.write(NULL);
                 return null;
             }
-            if (isPlainDecimal(text)) {
-                out.write(text);
-                return null;
-            }
-            return fallback.read(rows, i);
+            return writer.write(text, out) ? null : fallback.read(rows, i);
         };
+    }
+
+    private static boolean writePlainDecimal(byte[] text, JsonBuffer out) {
+        if (!isPlainDecimal(text)) {
+            return false;
+        }
+        out.write(text);
+        return true;
     }
 
     /**
@@ -240,7 +220,7 @@ public final class ValueEncoders {
         return zero ? integerStart == from && zeros <= 6 : zeros <= 5;
     }
 
-    private static boolean isDigit(byte b) {
+    static boolean isDigit(byte b) {
         return b >= '0' && b <= '9';
     }
 }

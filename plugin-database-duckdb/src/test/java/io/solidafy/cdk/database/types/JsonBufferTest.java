@@ -98,7 +98,7 @@ class JsonBufferTest {
             byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
             assertEquals(quoted(IsoTimes.fromSqlLocal(text)), written(out -> IsoTimes.quoteSqlLocal(bytes, out)), text);
             assertEquals(quoted(IsoTimes.fromSqlUtc(text)), written(out -> IsoTimes.quoteSqlUtc(bytes, out)), text);
-            assertEquals(IsoTimes.isIsoDate(text), IsoTimes.isIsoDate(bytes), text);
+            assertEquals(IsoTimes.isIsoDate(text), IsoTimes.isIsoDate(bytes, 0, bytes.length), text);
         }
     }
 
