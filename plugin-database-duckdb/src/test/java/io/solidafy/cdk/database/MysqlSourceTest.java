@@ -60,15 +60,7 @@ class MysqlSourceTest {
     }
 
     static ObjectNode config() {
-        ObjectNode config = MAPPER.createObjectNode();
-        config.put("host", TestServers.MY_HOST);
-        config.put("port", TestServers.MY_PORT);
-        config.put("database", database);
-        config.put("user", TestServers.MY_USER);
-        if (!TestServers.MY_PASSWORD.isEmpty()) {
-            config.put("password", TestServers.MY_PASSWORD);
-        }
-        return config;
+        return TestServers.config(DatabaseKind.MYSQL, database);
     }
 
     @Test

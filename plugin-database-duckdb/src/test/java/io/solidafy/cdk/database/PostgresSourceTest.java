@@ -77,15 +77,7 @@ class PostgresSourceTest {
     }
 
     static ObjectNode config() {
-        ObjectNode config = MAPPER.createObjectNode();
-        config.put("host", TestServers.PG_HOST);
-        config.put("port", TestServers.PG_PORT);
-        config.put("database", database);
-        config.put("user", TestServers.PG_USER);
-        if (!TestServers.PG_PASSWORD.isEmpty()) {
-            config.put("password", TestServers.PG_PASSWORD);
-        }
-        return config;
+        return TestServers.config(DatabaseKind.POSTGRES, database);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.solidafy.cdk.database;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -49,6 +51,44 @@ public final class TestServers {
             properties.setProperty("password", MY_PASSWORD);
         }
         return new org.mariadb.jdbc.Driver().connect("jdbc:mariadb://" + MY_HOST + ":" + MY_PORT + "/" + database, properties);
+    }
+
+    /** The connector config of {@code database} on the test server of {@code kind} (POSTGRES or MYSQL). */
+    public static ObjectNode config(DatabaseKind kind, String database) {
+        boolean postgres = kind == DatabaseKind.POSTGRES;
+        ObjectNode config = JsonNodeFactory.instance.objectNode();
+        config.put("host", postgres ? PG_HOST : MY_HOST);
+        config.put("port", postgres ? PG_PORT : MY_PORT);
+        config.put("database", database);
+        config.put("user", postgres ? PG_USER : MY_USER);
+        String password = postgres ? PG_PASSWORD : MY_PASSWORD;
+        if (!password.isEmpty()) {
+            config.put("password", password);
+        }
+        return config;
+    }
+
+    /** A new database named from {@code prefix} on the test server of {@code kind}, made by {@code statements}. */
+    public static String createDatabase(DatabaseKind kind, String prefix, String... statements) throws SQLException {
+        String database = uniqueName(prefix);
+        try (Connection admin = admin(kind)) {
+            execute(admin, "CREATE DATABASE " + database);
+        }
+        try (Connection db = kind == DatabaseKind.POSTGRES ? postgres(database) : mysql(database)) {
+            execute(db, statements);
+        }
+        return database;
+    }
+
+    /** Drops a database {@link #createDatabase} made, even while connections to it are open. */
+    public static void dropDatabase(DatabaseKind kind, String database) throws SQLException {
+        try (Connection admin = admin(kind)) {
+            execute(admin, "DROP DATABASE IF EXISTS " + database + (kind == DatabaseKind.POSTGRES ? " WITH (FORCE)" : ""));
+        }
+    }
+
+    private static Connection admin(DatabaseKind kind) throws SQLException {
+        return kind == DatabaseKind.POSTGRES ? postgres(PG_ADMIN_DB) : mysql(MY_ADMIN_DB);
     }
 
     public static void execute(Connection connection, String... statements) throws SQLException {

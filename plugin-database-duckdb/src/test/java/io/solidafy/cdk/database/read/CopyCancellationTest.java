@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.solidafy.cdk.database.DatabaseKind;
 import io.solidafy.cdk.database.TestServers;
@@ -36,30 +35,18 @@ class CopyCancellationTest {
 
     @BeforeAll
     static void createTable() throws Exception {
-        database = TestServers.uniqueName("sdb_cancel");
-        try (Connection admin = TestServers.postgres(TestServers.PG_ADMIN_DB)) {
-            TestServers.execute(admin, "CREATE DATABASE " + database);
-        }
-        try (Connection db = TestServers.postgres(database)) {
-            TestServers.execute(db, "CREATE TABLE big AS SELECT g AS id, 'row ' || g AS name FROM generate_series(1, " + ROWS + ") g",
-                    "CREATE VIEW slow AS SELECT g AS id, pg_sleep(60)::text AS pause FROM generate_series(1, 3) g");
-        }
+        database = TestServers.createDatabase(DatabaseKind.POSTGRES, "sdb_cancel",
+                "CREATE TABLE big AS SELECT g AS id, 'row ' || g AS name FROM generate_series(1, " + ROWS + ") g",
+                "CREATE VIEW slow AS SELECT g AS id, pg_sleep(60)::text AS pause FROM generate_series(1, 3) g");
     }
 
     @AfterAll
     static void dropDatabase() throws Exception {
-        try (Connection admin = TestServers.postgres(TestServers.PG_ADMIN_DB)) {
-            TestServers.execute(admin, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-        }
+        TestServers.dropDatabase(DatabaseKind.POSTGRES, database);
     }
 
     private static JdbcEngine engine() {
-        ObjectNode settings = JsonNodeFactory.instance.objectNode().put("host", TestServers.PG_HOST).put("port", TestServers.PG_PORT)
-                .put("user", TestServers.PG_USER).put("database", database);
-        if (!TestServers.PG_PASSWORD.isEmpty()) {
-            settings.put("password", TestServers.PG_PASSWORD);
-        }
-        return new JdbcEngine(DatabaseConfig.from(DatabaseKind.POSTGRES, settings));
+        return new JdbcEngine(DatabaseConfig.from(DatabaseKind.POSTGRES, TestServers.config(DatabaseKind.POSTGRES, database)));
     }
 
     @Test

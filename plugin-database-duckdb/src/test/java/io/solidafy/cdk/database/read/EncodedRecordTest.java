@@ -65,44 +65,32 @@ class EncodedRecordTest {
 
     @Test
     void postgresRowsEncodeAsTheReadersRead() throws Exception {
-        String database = TestServers.uniqueName("sdb_enc");
-        try (Connection admin = TestServers.postgres(TestServers.PG_ADMIN_DB)) {
-            TestServers.execute(admin, "CREATE DATABASE " + database);
-        }
+        String text = TEXT.replace("'", "''");
+        String database = TestServers.createDatabase(DatabaseKind.POSTGRES, "sdb_enc",
+                "CREATE TABLE t (id bigint, small smallint, i int, big bigint, num numeric, num_big numeric(40,20), r real,"
+                        + " d double precision, b boolean, t text, vc varchar(100), ch char(5), dt date, ts timestamp,"
+                        + " tstz timestamptz, tm time, j json, jb jsonb, ia int[], ta text[], ba bytea, u uuid, iv interval,"
+                        + " m money, nothing text)",
+                "INSERT INTO t VALUES (1, 7, 42, 9007199254740993, 12345678901234567890.123456789,"
+                        + " 12345678901234567890.12345678901234567890, 1.5, 2.25, true, 'héllo \"q\"', 'abc', 'ab',"
+                        + " '2024-12-15', '2024-12-15 10:30:00.123456', '2024-12-15 10:30:00+02', '08:15:00',"
+                        + " '{\"a\": [1, 2], \"b\": null}', '{\"k\": {\"n\": 1.5}}', ARRAY[1,2,3], ARRAY['x','y z'],"
+                        + " '\\x00ff10'::bytea, 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', '1 day 02:00:00', 12.5, NULL)",
+                "INSERT INTO t (id) VALUES (2)",
+                "INSERT INTO t (id, small, i, big, num, num_big, r, d, b, t, vc, dt, ts, tstz, j) VALUES (3, -32768,"
+                        + " -2147483648, -9223372036854775808, -0.0000001, 0, 'NaN', 'Infinity', false, '" + text + "', '',"
+                        + " '0044-03-15 BC', 'infinity', '-infinity', '\"just text\"')",
+                "INSERT INTO t (id, num, num_big, r, d, t, dt, ts, tstz, j) VALUES (4, 123.000, -12345678901234567890.5, 0.1,"
+                        + " 1e20, '', 'infinity', '12024-01-01 00:00:00', '2024-12-15 10:30:00.5+00', '7')",
+                "INSERT INTO t (id, num, num_big, d, ts, tstz) VALUES (5, 0.00000000, 0.000001, -0.0,"
+                        + " '2024-12-15 10:30:00.000001', '2024-12-15 23:59:59.999999-05')",
+                "INSERT INTO t (id, num, d, ts, tstz) VALUES (6, 0.0000001, 'NaN', '0001-01-01 00:00:00',"
+                        + " '2024-01-01 00:00:00+00:30')");
         try {
-            try (Connection db = TestServers.postgres(database)) {
-                String text = TEXT.replace("'", "''");
-                TestServers.execute(db,
-                        "CREATE TABLE t (id bigint, small smallint, i int, big bigint, num numeric, num_big numeric(40,20), r real,"
-                                + " d double precision, b boolean, t text, vc varchar(100), ch char(5), dt date, ts timestamp,"
-                                + " tstz timestamptz, tm time, j json, jb jsonb, ia int[], ta text[], ba bytea, u uuid, iv interval,"
-                                + " m money, nothing text)",
-                        "INSERT INTO t VALUES (1, 7, 42, 9007199254740993, 12345678901234567890.123456789,"
-                                + " 12345678901234567890.12345678901234567890, 1.5, 2.25, true, 'héllo \"q\"', 'abc', 'ab',"
-                                + " '2024-12-15', '2024-12-15 10:30:00.123456', '2024-12-15 10:30:00+02', '08:15:00',"
-                                + " '{\"a\": [1, 2], \"b\": null}', '{\"k\": {\"n\": 1.5}}', ARRAY[1,2,3], ARRAY['x','y z'],"
-                                + " '\\x00ff10'::bytea, 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', '1 day 02:00:00', 12.5, NULL)",
-                        "INSERT INTO t (id) VALUES (2)",
-                        "INSERT INTO t (id, small, i, big, num, num_big, r, d, b, t, vc, dt, ts, tstz, j) VALUES (3, -32768,"
-                                + " -2147483648, -9223372036854775808, -0.0000001, 0, 'NaN', 'Infinity', false, '" + text + "', '',"
-                                + " '0044-03-15 BC', 'infinity', '-infinity', '\"just text\"')",
-                        "INSERT INTO t (id, num, num_big, r, d, t, dt, ts, tstz, j) VALUES (4, 123.000, -12345678901234567890.5, 0.1,"
-                                + " 1e20, '', 'infinity', '12024-01-01 00:00:00', '2024-12-15 10:30:00.5+00', '7')",
-                        "INSERT INTO t (id, num, num_big, d, ts, tstz) VALUES (5, 0.00000000, 0.000001, -0.0,"
-                                + " '2024-12-15 10:30:00.000001', '2024-12-15 23:59:59.999999-05')",
-                        "INSERT INTO t (id, num, d, ts, tstz) VALUES (6, 0.0000001, 'NaN', '0001-01-01 00:00:00',"
-                                + " '2024-01-01 00:00:00+00:30')");
-            }
-            ObjectNode config = JsonNodeFactory.instance.objectNode().put("host", TestServers.PG_HOST).put("port", TestServers.PG_PORT)
-                    .put("user", TestServers.PG_USER).put("database", database);
-            if (!TestServers.PG_PASSWORD.isEmpty()) {
-                config.put("password", TestServers.PG_PASSWORD);
-            }
+            ObjectNode config = TestServers.config(DatabaseKind.POSTGRES, database);
             assertEquals(6, compareAll(DatabaseConfig.from(DatabaseKind.POSTGRES, config), "public.t"));
         } finally {
-            try (Connection admin = TestServers.postgres(TestServers.PG_ADMIN_DB)) {
-                TestServers.execute(admin, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-            }
+            TestServers.dropDatabase(DatabaseKind.POSTGRES, database);
         }
     }
 
@@ -112,57 +100,46 @@ class EncodedRecordTest {
      */
     @Test
     void postgresCopyRowsEncodeAsTheCursorPathReads() throws Exception {
-        String database = TestServers.uniqueName("sdb_copy");
-        try (Connection admin = TestServers.postgres(TestServers.PG_ADMIN_DB)) {
-            TestServers.execute(admin, "CREATE DATABASE " + database);
-        }
+        String text = (TEXT + " tab\t bs\b ff\f vt\u000b nul-less \\N bs2 \\\\ x\\x41 oct\\101").replace("'", "''");
+        String database = TestServers.createDatabase(DatabaseKind.POSTGRES, "sdb_copy",
+                "CREATE TYPE mood AS ENUM ('ok', 'not ok')",
+                "CREATE TABLE t (id bigint, small smallint, i int, big bigint, num numeric, num_big numeric(40,20), r real,"
+                        + " d double precision, b boolean, t text, vc varchar(100), ch char(5), dt date, ts timestamp,"
+                        + " tstz timestamptz, u uuid, iv interval, m money, e mood, ip inet, nothing text)",
+                "INSERT INTO t VALUES (1, 7, 42, 9007199254740993, 12345678901234567890.123456789,"
+                        + " 12345678901234567890.12345678901234567890, 1.5, 2.25, true, 'héllo \"q\"', 'abc', 'ab',"
+                        + " '2024-12-15', '2024-12-15 10:30:00.123456', '2024-12-15 10:30:00+02',"
+                        + " 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', '1 day 02:00:00', 12.5, 'not ok', '10.0.0.1/8', NULL)",
+                "INSERT INTO t (id) VALUES (2)",
+                "INSERT INTO t (id, small, i, big, num, num_big, r, d, b, t, vc, dt, ts, tstz) VALUES (3, -32768,"
+                        + " -2147483648, -9223372036854775808, -0.0000001, 0, 'NaN', 'Infinity', false, '" + text + "', '',"
+                        + " '0044-03-15 BC', 'infinity', '-infinity')",
+                "INSERT INTO t (id, num, num_big, r, d, t, vc, dt, ts, tstz) VALUES (4, 123.000, -12345678901234567890.5, 0.1,"
+                        + " 1e20, '', '\\N', 'infinity', '12024-01-01 00:00:00', '2024-12-15 10:30:00.5+00')",
+                "INSERT INTO t (id, big, num, num_big, r, d, t, ts, tstz) VALUES (5, 9223372036854775807, 0.00000000, 0.000001,"
+                        + " 3.4028235e38, -0.0, '\\', '2024-12-15 10:30:00.000001', '2024-12-15 23:59:59.999999-05')",
+                "INSERT INTO t (id, num, r, d, t, dt, ts, tstz) VALUES (6, 0.0000001, '-Infinity', 'NaN', '\\\\N\\t',"
+                        + " '-infinity', '0001-01-01 00:00:00', '2024-01-01 00:00:00+00:30')",
+                "INSERT INTO t (id, r, d, dt, ts, tstz) VALUES (7, 1e-45, 4.9e-324, '5874897-12-31',"
+                        + " '0044-03-15 10:00:00.25 BC', '0044-03-15 10:00:00+00 BC')",
+                "INSERT INTO t (id, r, d, ts, tstz) VALUES (8, -0.0, 0.1 + 0.2, '294276-12-31 23:59:59.999999',"
+                        + " '294276-12-31 23:59:59.999999+00')",
+                "INSERT INTO t (id, d) VALUES (9, 1.7976931348623157e308)",
+                // texts written without parsing (short and plain) and just outside that form
+                "INSERT INTO t (id, d) VALUES (10, 250), (11, 0.001), (12, 9999999.5), (13, 10000000), (14, 0.0001),"
+                        + " (15, 123456789012345), (16, 1234567.89012345), (17, -1.5), (18, 100.0), (19, 0.3)",
+                "CREATE TABLE cursor_only (id int, j jsonb)",
+                "CREATE TABLE times (id int, tm time)",
+                "CREATE DOMAIN spot AS point", "CREATE TABLE spots (id int, s spot)");
         try {
-            try (Connection db = TestServers.postgres(database)) {
-                String text = (TEXT + " tab\t bs\b ff\f vt\u000b nul-less \\N bs2 \\\\ x\\x41 oct\\101").replace("'", "''");
-                TestServers.execute(db, "CREATE TYPE mood AS ENUM ('ok', 'not ok')",
-                        "CREATE TABLE t (id bigint, small smallint, i int, big bigint, num numeric, num_big numeric(40,20), r real,"
-                                + " d double precision, b boolean, t text, vc varchar(100), ch char(5), dt date, ts timestamp,"
-                                + " tstz timestamptz, u uuid, iv interval, m money, e mood, ip inet, nothing text)",
-                        "INSERT INTO t VALUES (1, 7, 42, 9007199254740993, 12345678901234567890.123456789,"
-                                + " 12345678901234567890.12345678901234567890, 1.5, 2.25, true, 'héllo \"q\"', 'abc', 'ab',"
-                                + " '2024-12-15', '2024-12-15 10:30:00.123456', '2024-12-15 10:30:00+02',"
-                                + " 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', '1 day 02:00:00', 12.5, 'not ok', '10.0.0.1/8', NULL)",
-                        "INSERT INTO t (id) VALUES (2)",
-                        "INSERT INTO t (id, small, i, big, num, num_big, r, d, b, t, vc, dt, ts, tstz) VALUES (3, -32768,"
-                                + " -2147483648, -9223372036854775808, -0.0000001, 0, 'NaN', 'Infinity', false, '" + text + "', '',"
-                                + " '0044-03-15 BC', 'infinity', '-infinity')",
-                        "INSERT INTO t (id, num, num_big, r, d, t, vc, dt, ts, tstz) VALUES (4, 123.000, -12345678901234567890.5, 0.1,"
-                                + " 1e20, '', '\\N', 'infinity', '12024-01-01 00:00:00', '2024-12-15 10:30:00.5+00')",
-                        "INSERT INTO t (id, big, num, num_big, r, d, t, ts, tstz) VALUES (5, 9223372036854775807, 0.00000000, 0.000001,"
-                                + " 3.4028235e38, -0.0, '\\', '2024-12-15 10:30:00.000001', '2024-12-15 23:59:59.999999-05')",
-                        "INSERT INTO t (id, num, r, d, t, dt, ts, tstz) VALUES (6, 0.0000001, '-Infinity', 'NaN', '\\\\N\\t',"
-                                + " '-infinity', '0001-01-01 00:00:00', '2024-01-01 00:00:00+00:30')",
-                        "INSERT INTO t (id, r, d, dt, ts, tstz) VALUES (7, 1e-45, 4.9e-324, '5874897-12-31',"
-                                + " '0044-03-15 10:00:00.25 BC', '0044-03-15 10:00:00+00 BC')",
-                        "INSERT INTO t (id, r, d, ts, tstz) VALUES (8, -0.0, 0.1 + 0.2, '294276-12-31 23:59:59.999999',"
-                                + " '294276-12-31 23:59:59.999999+00')",
-                        "INSERT INTO t (id, d) VALUES (9, 1.7976931348623157e308)",
-                        // texts written without parsing (short and plain) and just outside that form
-                        "INSERT INTO t (id, d) VALUES (10, 250), (11, 0.001), (12, 9999999.5), (13, 10000000), (14, 0.0001),"
-                                + " (15, 123456789012345), (16, 1234567.89012345), (17, -1.5), (18, 100.0), (19, 0.3)",
-                        "CREATE TABLE cursor_only (id int, j jsonb)",
-                        "CREATE TABLE times (id int, tm time)",
-                        "CREATE DOMAIN spot AS point", "CREATE TABLE spots (id int, s spot)");
-            }
-            ObjectNode config = JsonNodeFactory.instance.objectNode().put("host", TestServers.PG_HOST).put("port", TestServers.PG_PORT)
-                    .put("user", TestServers.PG_USER).put("database", database);
-            if (!TestServers.PG_PASSWORD.isEmpty()) {
-                config.put("password", TestServers.PG_PASSWORD);
-            }
+            ObjectNode config = TestServers.config(DatabaseKind.POSTGRES, database);
             DatabaseConfig postgres = DatabaseConfig.from(DatabaseKind.POSTGRES, config);
             assertEquals(19, compareCopy(postgres, "public.t"));
             assertTrue(copyEncoder(postgres, "public.cursor_only").isEmpty(), "json has no encoding from its text");
             assertTrue(copyEncoder(postgres, "public.times").isEmpty(), "PgJDBC's text of a binary time is its own");
             assertTrue(copyEncoder(postgres, "public.spots").isEmpty(), "a domain over a point is read as a point");
         } finally {
-            try (Connection admin = TestServers.postgres(TestServers.PG_ADMIN_DB)) {
-                TestServers.execute(admin, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-            }
+            TestServers.dropDatabase(DatabaseKind.POSTGRES, database);
         }
     }
 
@@ -221,44 +198,33 @@ class EncodedRecordTest {
 
     @Test
     void mariaDbRowsEncodeAsTheReadersRead() throws Exception {
-        String database = TestServers.uniqueName("sdb_enc");
-        try (Connection admin = TestServers.mysql(TestServers.MY_ADMIN_DB)) {
-            TestServers.execute(admin, "CREATE DATABASE " + database);
-        }
+        String text = TEXT.replace("\\", "\\\\").replace("'", "''");
+        String database = TestServers.createDatabase(DatabaseKind.MYSQL, "sdb_enc",
+                "SET SESSION sql_mode = ''",
+                "CREATE TABLE t (id INT, tiny TINYINT, flag TINYINT(1), big BIGINT, ubig BIGINT UNSIGNED, num DECIMAL(40,20),"
+                        + " num0 DECIMAL(10,0), r FLOAT, d DOUBLE, vc VARCHAR(100), t TEXT, dt DATE, dtm DATETIME(6),"
+                        + " dtm0 DATETIME, ts TIMESTAMP(3) NULL, tm TIME, j JSON, bl BLOB, yr YEAR, bt BIT(1),"
+                        + " e ENUM('a','b'), lat VARCHAR(20) CHARACTER SET latin1, nothing VARCHAR(5))"
+                        + " CHARACTER SET utf8mb4",
+                "INSERT INTO t VALUES (1, -5, 1, 9007199254740993, 18446744073709551615,"
+                        + " 12345678901234567890.12345678901234567890, 42, 1.5, 2.25, 'héllo', 'text \"q\"', '2024-12-15',"
+                        + " '2024-12-15 10:30:00.123456', '2024-12-15 10:30:00', '2024-12-15 10:30:00.500', '08:15:00',"
+                        + " '{\"a\": [1, 2]}', X'00FF10', 2024, b'1', 'b', 'déjà vu ±', NULL)",
+                "INSERT INTO t (id) VALUES (2)",
+                "INSERT INTO t (id, tiny, big, num, num0, r, d, vc, t, dt, dtm, dtm0, ts) VALUES (3, -128,"
+                        + " -9223372036854775808, -0.00000000000000000001, -5, 0.1, 1e300, '', '" + text + "', '0000-00-00',"
+                        + " '0000-00-00 00:00:00', '1000-01-01 00:00:00', '2024-12-15 10:30:00')",
+                "INSERT INTO t (id, num, d, t, dt, dtm, dtm0) VALUES (4, 0, -0.0, '', '9999-12-31', '9999-12-31 23:59:59.999999',"
+                        + " '2024-02-29 12:00:00')",
+                "INSERT INTO t (id, num, dtm) VALUES (5, 0.000001, '2024-12-15 10:30:00.000001')",
+                // doubles whose text is written as it stands, and texts just outside that form; a FLOAT stays parsed
+                "INSERT INTO t (id, r, d) VALUES (6, 250, 250), (7, 0.001, 0.001), (8, 0.3, 9999999.5), (9, 2.5, 10000000),"
+                        + " (10, 0.0001, 0.0001), (11, 1234567.8, 1234567.89012345), (12, 100, 0.1 + 0.2), (13, 3.25, 123456789012345)");
         try {
-            try (Connection db = TestServers.mysql(database)) {
-                String text = TEXT.replace("\\", "\\\\").replace("'", "''");
-                TestServers.execute(db, "SET SESSION sql_mode = ''",
-                        "CREATE TABLE t (id INT, tiny TINYINT, flag TINYINT(1), big BIGINT, ubig BIGINT UNSIGNED, num DECIMAL(40,20),"
-                                + " num0 DECIMAL(10,0), r FLOAT, d DOUBLE, vc VARCHAR(100), t TEXT, dt DATE, dtm DATETIME(6),"
-                                + " dtm0 DATETIME, ts TIMESTAMP(3) NULL, tm TIME, j JSON, bl BLOB, yr YEAR, bt BIT(1),"
-                                + " e ENUM('a','b'), lat VARCHAR(20) CHARACTER SET latin1, nothing VARCHAR(5))"
-                                + " CHARACTER SET utf8mb4",
-                        "INSERT INTO t VALUES (1, -5, 1, 9007199254740993, 18446744073709551615,"
-                                + " 12345678901234567890.12345678901234567890, 42, 1.5, 2.25, 'héllo', 'text \"q\"', '2024-12-15',"
-                                + " '2024-12-15 10:30:00.123456', '2024-12-15 10:30:00', '2024-12-15 10:30:00.500', '08:15:00',"
-                                + " '{\"a\": [1, 2]}', X'00FF10', 2024, b'1', 'b', 'déjà vu ±', NULL)",
-                        "INSERT INTO t (id) VALUES (2)",
-                        "INSERT INTO t (id, tiny, big, num, num0, r, d, vc, t, dt, dtm, dtm0, ts) VALUES (3, -128,"
-                                + " -9223372036854775808, -0.00000000000000000001, -5, 0.1, 1e300, '', '" + text + "', '0000-00-00',"
-                                + " '0000-00-00 00:00:00', '1000-01-01 00:00:00', '2024-12-15 10:30:00')",
-                        "INSERT INTO t (id, num, d, t, dt, dtm, dtm0) VALUES (4, 0, -0.0, '', '9999-12-31', '9999-12-31 23:59:59.999999',"
-                                + " '2024-02-29 12:00:00')",
-                        "INSERT INTO t (id, num, dtm) VALUES (5, 0.000001, '2024-12-15 10:30:00.000001')",
-                        // doubles whose text is written as it stands, and texts just outside that form; a FLOAT stays parsed
-                        "INSERT INTO t (id, r, d) VALUES (6, 250, 250), (7, 0.001, 0.001), (8, 0.3, 9999999.5), (9, 2.5, 10000000),"
-                                + " (10, 0.0001, 0.0001), (11, 1234567.8, 1234567.89012345), (12, 100, 0.1 + 0.2), (13, 3.25, 123456789012345)");
-            }
-            ObjectNode config = JsonNodeFactory.instance.objectNode().put("host", TestServers.MY_HOST).put("port", TestServers.MY_PORT)
-                    .put("user", TestServers.MY_USER).put("database", database);
-            if (!TestServers.MY_PASSWORD.isEmpty()) {
-                config.put("password", TestServers.MY_PASSWORD);
-            }
+            ObjectNode config = TestServers.config(DatabaseKind.MYSQL, database);
             assertEquals(13, compareAll(DatabaseConfig.from(DatabaseKind.MYSQL, config), database + ".t"));
         } finally {
-            try (Connection admin = TestServers.mysql(TestServers.MY_ADMIN_DB)) {
-                TestServers.execute(admin, "DROP DATABASE IF EXISTS " + database);
-            }
+            TestServers.dropDatabase(DatabaseKind.MYSQL, database);
         }
     }
 
