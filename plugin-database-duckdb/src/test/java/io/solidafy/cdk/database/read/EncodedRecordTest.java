@@ -22,13 +22,13 @@ import io.solidafy.cdk.database.config.DatabaseConfig;
 import io.solidafy.cdk.database.engine.JdbcEngine;
 import io.solidafy.cdk.database.types.ColumnInfo;
 import io.solidafy.cdk.database.types.ValueKind;
-import io.solidafy.cdk.database.types.ValueReader;
 import io.solidafy.cdk.database.types.ValueReaders;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -148,19 +148,12 @@ class EncodedRecordTest {
         JdbcEngine engine = new JdbcEngine(config);
         Catalog catalog = engine.catalog();
         try (Connection connection = engine.connect()) {
-            TableRef table = catalog.tables(connection, false).stream().filter(t -> t.streamName().equals(stream)).findFirst().orElseThrow();
-            List<ColumnInfo> columns = catalog.columns(connection, table);
-            String sql = ReadPlan.of(catalog, table, columns, Optional.empty(), false).sql() + " ORDER BY 1";
-            String[] names = columns.stream().map(ColumnInfo::name).toArray(String[]::new);
-            ValueKind[] kinds = columns.stream().map(catalog::readKind).toArray(ValueKind[]::new);
+            Table table = Table.of(catalog, connection, stream);
+            String sql = table.sql() + " ORDER BY 1";
             List<ObjectNode> expected = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
-                    ObjectNode row = JsonNodeFactory.instance.objectNode();
-                    for (int i = 0; i < names.length; i++) {
-                        row.set(names[i], ValueReaders.forKind(kinds[i], MAPPER).read(result, i + 1));
-                    }
-                    expected.add(row);
+                    expected.add(table.read(result));
                 }
             }
             List<byte[]> copied = new ArrayList<>();
@@ -169,12 +162,12 @@ class EncodedRecordTest {
                 copied.add(row);
             }
             connection.rollback();
-            CopyRecordEncoder encoder = CopyRecordEncoder.forColumns(columns, names, kinds,
+            CopyRecordEncoder encoder = CopyRecordEncoder.forColumns(table.columns(), table.names(), table.kinds(),
                     connection.unwrap(BaseConnection.class).getTimestampUtils(), MAPPER).orElseThrow();
             assertEquals(expected.size(), copied.size());
             for (int i = 0; i < copied.size(); i++) {
                 byte[] row = copied.get(i);
-                compare(expected.get(i), () -> encoder.encode(row), stream + " row " + expected.get(i).get(names[0]) + " through COPY ("
+                compare(expected.get(i), () -> encoder.encode(row), stream + " row " + expected.get(i).get(table.names()[0]) + " through COPY ("
                         + new String(row, StandardCharsets.UTF_8).trim() + ")");
             }
             return copied.size();
@@ -185,12 +178,9 @@ class EncodedRecordTest {
         JdbcEngine engine = new JdbcEngine(config);
         Catalog catalog = engine.catalog();
         try (Connection connection = engine.connect()) {
-            TableRef table = catalog.tables(connection, false).stream().filter(t -> t.streamName().equals(stream)).findFirst().orElseThrow();
-            List<ColumnInfo> columns = catalog.columns(connection, table);
-            String[] names = columns.stream().map(ColumnInfo::name).toArray(String[]::new);
-            ValueKind[] kinds = columns.stream().map(catalog::readKind).toArray(ValueKind[]::new);
-            String sql = ReadPlan.of(catalog, table, columns, Optional.empty(), false).sql();
-            Optional<CopyRecordEncoder> encoder = CopyRecordEncoder.forQuery(connection, sql, columns, names, kinds, MAPPER);
+            Table table = Table.of(catalog, connection, stream);
+            Optional<CopyRecordEncoder> encoder = CopyRecordEncoder.forQuery(connection, table.sql(), table.columns(), table.names(),
+                    table.kinds(), MAPPER);
             connection.rollback();
             return encoder;
         }
@@ -228,30 +218,40 @@ class EncodedRecordTest {
         }
     }
 
+    /** A stream's table as the source reads it: its columns, their names and kinds, and its query. */
+    private record Table(List<ColumnInfo> columns, String[] names, ValueKind[] kinds, String sql) {
+
+        static Table of(Catalog catalog, Connection connection, String stream) throws SQLException {
+            TableRef table = catalog.tables(connection, false).stream().filter(t -> t.streamName().equals(stream)).findFirst().orElseThrow();
+            List<ColumnInfo> columns = catalog.columns(connection, table);
+            return new Table(columns, columns.stream().map(ColumnInfo::name).toArray(String[]::new),
+                    columns.stream().map(catalog::readKind).toArray(ValueKind[]::new),
+                    ReadPlan.of(catalog, table, columns, Optional.empty(), false).sql());
+        }
+
+        /** The current row as the column readers read it: what every encoder must give. */
+        ObjectNode read(ResultSet result) throws SQLException {
+            ObjectNode row = JsonNodeFactory.instance.objectNode();
+            for (int i = 0; i < names.length; i++) {
+                row.set(names[i], ValueReaders.forKind(kinds[i], MAPPER).read(result, i + 1));
+            }
+            return row;
+        }
+    }
+
     /** Reads the stream as the source does and compares every row; returns the rows compared. */
     private static int compareAll(DatabaseConfig config, String stream) throws Exception {
         JdbcEngine engine = new JdbcEngine(config);
         Catalog catalog = engine.catalog();
         try (Connection connection = engine.connect()) {
-            TableRef table = catalog.tables(connection, false).stream().filter(t -> t.streamName().equals(stream)).findFirst().orElseThrow();
-            List<ColumnInfo> columns = catalog.columns(connection, table);
-            ReadPlan plan = ReadPlan.of(catalog, table, columns, Optional.empty(), false);
-            String[] names = columns.stream().map(ColumnInfo::name).toArray(String[]::new);
-            ValueKind[] kinds = columns.stream().map(catalog::readKind).toArray(ValueKind[]::new);
-            ValueReader[] readers = new ValueReader[kinds.length];
-            for (int i = 0; i < kinds.length; i++) {
-                readers[i] = ValueReaders.forKind(kinds[i], MAPPER);
-            }
+            Table table = Table.of(catalog, connection, stream);
             int rows = 0;
-            try (PreparedStatement statement = connection.prepareStatement(plan.sql() + " ORDER BY 1");
+            try (PreparedStatement statement = connection.prepareStatement(table.sql() + " ORDER BY 1");
                     ResultSet result = statement.executeQuery()) {
-                RecordEncoder encoder = RecordEncoder.forResult(result, names, kinds, MAPPER);
+                RecordEncoder encoder = RecordEncoder.forResult(result, table.names(), table.kinds(), MAPPER);
                 while (result.next()) {
-                    ObjectNode expected = JsonNodeFactory.instance.objectNode();
-                    for (int i = 0; i < names.length; i++) {
-                        expected.set(names[i], readers[i].read(result, i + 1));
-                    }
-                    compare(expected, () -> encoder.encode(result), stream + " row " + expected.get(names[0]));
+                    ObjectNode expected = table.read(result);
+                    compare(expected, () -> encoder.encode(result), stream + " row " + expected.get(table.names()[0]));
                     rows++;
                 }
             } finally {
