@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -54,9 +52,12 @@ public final class TextValueEncoders {
             };
             case STRING -> TextValueEncoders::text;
             case OTHER -> BINARY_TEXT_DIFFERS.contains(type) ? null : TextValueEncoders::text;
-            case DATE -> (text, from, to, out) -> date(text, from, to, out, times);
-            case TIMESTAMP -> (text, from, to, out) -> timestamp(text, from, to, out, times);
-            case TIMESTAMPTZ -> (text, from, to, out) -> timestampTz(text, from, to, out, times);
+            case DATE -> (text, from, to, out) -> IsoTimes.quoteIsoDate(text, from, to, out) ? null
+                    : parsedTime(text, from, to, value -> times.toLocalDate(value).toString());
+            case TIMESTAMP -> (text, from, to, out) -> IsoTimes.quoteSqlLocal(text, from, to, out) ? null
+                    : parsedTime(text, from, to, value -> JsonValues.localDateTime(times.toLocalDateTime(utf8(value))));
+            case TIMESTAMPTZ -> (text, from, to, out) -> IsoTimes.quoteSqlUtc(text, from, to, out) ? null
+                    : parsedTime(text, from, to, value -> JsonValues.instant(times.toOffsetDateTime(value).toInstant()));
             case TIME, BIG_INTEGER, JSON, ARRAY, BINARY, DYNAMIC -> null;
         };
         return Optional.ofNullable(encoder);
@@ -164,43 +165,27 @@ public final class TextValueEncoders {
         return null;
     }
 
-    private static JsonNode date(byte[] text, int from, int to, JsonBuffer out, TimestampUtils times) {
-        if (IsoTimes.quoteIsoDate(text, from, to, out)) {
-            return null;
-        }
-        byte[] value = java.util.Arrays.copyOfRange(text, from, to);
+    /** PgJDBC's reading of a date or timestamp's text, as the text of the JSON string the readers give. */
+    @FunctionalInterface
+    private interface TimeParser {
+        String iso(byte[] text) throws SQLException;
+    }
+
+    /**
+     * A date or timestamp of unusual shape (BC, infinity, a year past 9999): as PgJDBC's {@code
+     * getObject} reads it, or, when it cannot, the text as the server wrote it.
+     */
+    private static JsonNode parsedTime(byte[] text, int from, int to, TimeParser parser) {
+        byte[] value = Arrays.copyOfRange(text, from, to);
         try {
-            LocalDate date = times.toLocalDate(value);
-            return TextNode.valueOf(date.toString());
+            return TextNode.valueOf(parser.iso(value));
         } catch (SQLException | RuntimeException e) {
-            return TextNode.valueOf(new String(value, StandardCharsets.UTF_8));
+            return TextNode.valueOf(utf8(value));
         }
     }
 
-    private static JsonNode timestamp(byte[] text, int from, int to, JsonBuffer out, TimestampUtils times) {
-        if (IsoTimes.quoteSqlLocal(text, from, to, out)) {
-            return null;
-        }
-        String value = new String(text, from, to - from, StandardCharsets.UTF_8);
-        try {
-            LocalDateTime dateTime = times.toLocalDateTime(value);
-            return TextNode.valueOf(JsonValues.localDateTime(dateTime));
-        } catch (SQLException | RuntimeException e) {
-            return TextNode.valueOf(value);
-        }
-    }
-
-    private static JsonNode timestampTz(byte[] text, int from, int to, JsonBuffer out, TimestampUtils times) {
-        if (IsoTimes.quoteSqlUtc(text, from, to, out)) {
-            return null;
-        }
-        byte[] value = java.util.Arrays.copyOfRange(text, from, to);
-        try {
-            OffsetDateTime dateTime = times.toOffsetDateTime(value);
-            return TextNode.valueOf(JsonValues.instant(dateTime.toInstant()));
-        } catch (SQLException | RuntimeException e) {
-            return TextNode.valueOf(new String(value, StandardCharsets.UTF_8));
-        }
+    private static String utf8(byte[] text) {
+        return new String(text, StandardCharsets.UTF_8);
     }
 
     /** An optional minus and 1 to 18 digits without a leading zero: Long.toString's form, in range. */
