@@ -1,12 +1,13 @@
 # Sourced by both launchers (bin/solidafy-cdk and a checkout's ./solidafy-cdk): the JVM options used
-# when JAVA_OPTS / JDK_JAVA_OPTIONS do not choose them. Usage, before `exec java`:
-#   solidafy_jvm_options MODULE_PATH PLUGINS_DIR "$@"   # sets SOLIDAFY_JVM_OPTS
+# when JAVA_OPTS / JDK_JAVA_OPTIONS do not choose them, and the module path. Usage, before `exec java`:
+#   solidafy_jvm_options MODULE_PATH SERVER_LIB PLUGINS_DIR "$@"
+# sets SOLIDAFY_JVM_OPTS, SOLIDAFY_MODULE_PATH (for -p) and SOLIDAFY_ROOT_MODULES (for --add-modules).
 # SOLIDAFY_CDS=off turns the class data sharing archive off; SOLIDAFY_CACHE_DIR moves it
 # (default ${XDG_CACHE_HOME:-$HOME/.cache}/solidafy-cdk).
 
 solidafy_jvm_options() {
-  module_path=$1 plugins_dir=$2
-  shift 2
+  module_path=$1 server_lib=$2 plugins_dir=$3
+  shift 3
   user=" ${JAVA_OPTS:-} ${JDK_JAVA_OPTIONS:-} "
   # stdout carries protocol messages only: JVM warnings go to stderr (an unusable class archive is not one).
   SOLIDAFY_JVM_OPTS="-XX:+DisplayVMOutputToStderr -Xlog:disable -Xlog:all=warning,cds*=off:stderr"
@@ -47,7 +48,15 @@ solidafy_jvm_options() {
   # the runtime keeps its plugin connector index there too
   SOLIDAFY_CACHE_DIR=${SOLIDAFY_CACHE_DIR:-${XDG_CACHE_HOME:-${HOME:-/nonexistent}/.cache}/solidafy-cdk}
   export SOLIDAFY_CACHE_DIR
-  solidafy_cds_options "$module_path" "$plugins_dir"
+  # ALL-DEFAULT: plugin layers can only use JDK modules that are in the boot layer (JDBC drivers need
+  # java.sql, java.naming, java.management, ...), so the JDK's default set is resolved. The HTTP server's
+  # libraries (Jetty, Micrometer: 18 jars) join the module path for serve only: resolving them costs
+  # every other command about 25 ms of start-up.
+  SOLIDAFY_MODULE_PATH=$module_path SOLIDAFY_ROOT_MODULES=ALL-DEFAULT
+  case " $* " in
+    *" serve "*) SOLIDAFY_MODULE_PATH="$module_path:$server_lib" SOLIDAFY_ROOT_MODULES=ALL-DEFAULT,ALL-MODULE-PATH ;;
+    *) solidafy_cds_options "$module_path" "$plugins_dir" ;; # a server starts once: no archive to make for it
+  esac
 }
 
 # Class data sharing: the classes a command loads are mapped from an archive instead of being parsed

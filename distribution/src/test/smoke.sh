@@ -2,7 +2,7 @@
 # Smoke test of the assembled distribution (run by `mvn verify` in this module): the real launcher,
 # module path and plugins/ folder, as a user gets them. Prints "N passed, N failed".
 set -uo pipefail
-HOME_DIR=$1
+HOME_DIR=$(cd "$1" && pwd)
 CLI="$HOME_DIR/bin/solidafy-cdk"
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
@@ -83,6 +83,33 @@ check "unknown connector is one sentence on stderr" test "$(wc -l < "$WORK/bad.e
 
 "$CLI" read --bogus-flag > /dev/null 2>&1
 check "usage error exits 2" test $? -eq 2
+
+# serve: the HTTP server's libraries are on the module path for it alone
+check "lib/ holds no HTTP server library (every other command starts without them)" \
+  sh -c '! ls "$0"/lib/jetty-* > /dev/null 2>&1 && ls "$0"/lib/server/jetty-server-*.jar > /dev/null' "$HOME_DIR"
+"$CLI" serve --port 0 > "$WORK/serve.out" 2> "$WORK/serve.err" &
+server=$!
+for _ in $(seq 60); do test -s "$WORK/serve.out" && break; sleep 0.5; done
+address=$(grep -o 'http://[0-9.:]*' "$WORK/serve.out" | head -n 1)
+http() { python3 -c 'import sys, urllib.request as u
+body = sys.argv[2].encode() if len(sys.argv) > 2 else None
+request = u.Request(sys.argv[1], body, {"Content-Type": "application/json"})
+print(u.urlopen(request, timeout=30).read().decode())' "$@"; }
+check "serve prints where it listens" test -n "$address"
+http "$address/health" > "$WORK/health" 2>&1
+check "the server answers /health" grep -q '"ok"' "$WORK/health"
+http "$address/sync" '{"connector":"sample","config":{"count":3},"streams":["customers"]}' > "$WORK/sync" 2>&1
+check "the server runs a sync with the installed plugins" grep -q '"success":true' "$WORK/sync"
+kill -TERM "$server"
+wait "$server"
+check "SIGTERM stops the server with exit code 0" test $? -eq 0
+mkdir -p "$WORK/no-server/lib"
+ln -s "$HOME_DIR/bin" "$HOME_DIR/plugins" "$WORK/no-server/"
+ln -s "$HOME_DIR"/lib/*.jar "$WORK/no-server/lib/"
+SOLIDAFY_HOME="$WORK/no-server" "$CLI" serve --port 0 > /dev/null 2> "$WORK/no-server.err"
+code=$?
+check "serve without lib/server exits 1 naming the missing folder" \
+  sh -c 'test "$1" -eq 1 && grep -q "lib/server" "$0" && test "$(wc -l < "$0")" -eq 1' "$WORK/no-server.err" "$code"
 
 echo "distribution smoke test: $passed passed, $failed failed"
 test "$failed" -eq 0

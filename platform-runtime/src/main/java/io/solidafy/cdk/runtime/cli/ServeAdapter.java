@@ -23,6 +23,10 @@ final class ServeAdapter {
 
     static int serve(CliOptions.Parsed command, ObjectMapper mapper, ProtocolWriter protocol, PrintStream stderr,
             Map<String, String> environment) {
+        if (!httpServerPresent()) {
+            throw new ConnectorException("serve needs the HTTP server's libraries (Jetty, Micrometer), which are not on the module path: "
+                    + "start it with the solidafy-cdk launcher, which adds them from lib/server, and reinstall if that folder is missing.");
+        }
         ServerOptions options = command.serverOptions(environment);
         options.connectorsDir().filter(d -> !Files.isDirectory(d)).ifPresent(d -> {
             throw new ConnectorException("Connectors directory " + d + " does not exist.");
@@ -52,5 +56,15 @@ final class ServeAdapter {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /** Whether Jetty can be loaded: the launchers put it on the module path for {@code serve} only. */
+    private static boolean httpServerPresent() {
+        try {
+            Class.forName("org.eclipse.jetty.server.Server", false, ServeAdapter.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 }
