@@ -126,6 +126,17 @@ public final class JdbcCatalog implements Catalog {
         return kind.quote(identifier);
     }
 
+    /**
+     * MariaDB dates and timestamps are selected as their text ({@code CAST(x AS CHAR)}, the very text
+     * the server sends for the column itself): Connector/J then hands out its bytes, where for a
+     * DATETIME or DATE column it parses every value through its codecs, a third of a row's cost.
+     */
+    @Override
+    public String selectExpression(ColumnInfo column) {
+        boolean temporal = column.kind() == ValueKind.DATE || column.kind() == ValueKind.TIMESTAMP;
+        return kind == DatabaseKind.MYSQL && temporal ? "CAST(" + quote(column.name()) + " AS CHAR)" : quote(column.name());
+    }
+
     @Override
     public String qualifiedName(TableRef table) {
         StringBuilder name = new StringBuilder();

@@ -8,23 +8,26 @@ import java.util.function.BiPredicate;
 
 /**
  * Text columns are read as the bytes the server sent (UTF-8, the connection's character set), as
- * PgJDBC's are, saving a decode to a String and an encode back. MariaDB Connector/J's
- * {@code getString} of a date or timestamp parses the server's text and
- * formats it again ({@code String.format}), which cost more than the rest of the row; its
- * {@code java.time} getters only parse. The ISO text made from those values is the text the
- * readers make from {@code getString}: both are the stored date and time, with the fraction
- * trimmed of its zeros. Values {@code java.time} cannot hold (zero dates, which the driver reads
- * as null) and NULL go to the reader.
+ * PgJDBC's are, saving a decode to a String and an encode back. Dates and timestamps are selected as
+ * their text ({@code CAST(x AS CHAR)}, see {@code JdbcCatalog}) and written from its bytes as the
+ * readers write it from {@code getString}; Connector/J would parse each one through its codecs (and
+ * its {@code getString} of a DATETIME column parses and formats again). A date or timestamp column
+ * selected as itself is read as a {@code java.time} value, giving the same ISO text: the stored date
+ * and time, with the fraction trimmed of its zeros. Values of other shape, values {@code java.time}
+ * cannot hold (zero dates, which the driver reads as null) and NULL go to the reader.
  */
 final class MariaDbEncoders {
 
     private MariaDbEncoders() {}
 
-    static ValueEncoder forKind(ValueKind kind, ValueReader fallback) {
+    /** @param selectedAsText whether the column was selected as its text (a date or timestamp cast to CHAR) */
+    static ValueEncoder forKind(ValueKind kind, boolean selectedAsText, ValueReader fallback) {
         return switch (kind) {
-            // NULL, a zero date the driver reads as null and a year past 9999 go to the reader
-            case DATE -> javaTime(LocalDate.class, IsoTimes::quoteDate, fallback);
-            case TIMESTAMP -> javaTime(LocalDateTime.class, IsoTimes::quoteLocalDateTime, fallback);
+            case DATE -> selectedAsText ? ValueEncoders.serverText(IsoTimes::quoteIsoDate, fallback)
+                    // NULL, a zero date the driver reads as null and a year past 9999 go to the reader
+                    : javaTime(LocalDate.class, IsoTimes::quoteDate, fallback);
+            case TIMESTAMP -> selectedAsText ? ValueEncoders.serverText(IsoTimes::quoteSqlLocal, fallback)
+                    : javaTime(LocalDateTime.class, IsoTimes::quoteLocalDateTime, fallback);
             case STRING -> (rows, i, out) -> {
                 byte[] text;
                 try {

@@ -17,9 +17,9 @@ import java.util.Locale;
  * <p>How a column is best read depends on the driver ({@link Access}): PgJDBC hands out the
  * server's UTF-8 text of a text-format column from {@code getBytes} without decoding or copying it
  * (numerics whose text is already the JSON number, dates and timestamps rewritten at byte level,
- * text escaped byte by byte); MariaDB Connector/J makes the text of a date or timestamp by parsing
- * and formatting it again, so those are read as {@code java.time} values, decimals as their text
- * and text as its bytes ({@link MariaDbEncoders}).
+ * text escaped byte by byte); MariaDB Connector/J parses dates and timestamps through its codecs, so
+ * those are selected as their text and read as its bytes, decimals as their text and text as its
+ * bytes ({@link MariaDbEncoders}).
  */
 public final class ValueEncoders {
 
@@ -49,7 +49,7 @@ public final class ValueEncoders {
     public static ValueEncoder forKind(ValueKind kind, Access access, String typeName, ValueReader fallback) {
         if (access == Access.MARIADB && (kind == ValueKind.DATE || kind == ValueKind.TIMESTAMP || kind == ValueKind.DECIMAL
                 || kind == ValueKind.STRING)) {
-            return MariaDbEncoders.forKind(kind, fallback);
+            return MariaDbEncoders.forKind(kind, isText(typeName), fallback);
         }
         ValueEncoder encoder = forKind(kind, access == Access.SERVER_TEXT, fallback);
         if (access == Access.MARIADB && kind == ValueKind.FLOAT && typeName.toUpperCase(Locale.ROOT).startsWith("DOUBLE")) {
@@ -148,15 +148,21 @@ public final class ValueEncoders {
 
     /** Writes the server's text of a value when it can; false, with nothing written, when not. */
     @FunctionalInterface
-    private interface TextWriter {
+    interface TextWriter {
         boolean write(byte[] text, JsonBuffer out);
     }
 
+    /** Whether the driver reports this type for a text column ({@code VARCHAR}, {@code CHAR}, ...). */
+    private static boolean isText(String typeName) {
+        String type = typeName.toUpperCase(Locale.ROOT);
+        return type.contains("CHAR") || type.contains("TEXT");
+    }
+
     /**
-     * A PgJDBC column in text format, whose bytes are the server's text: NULL as null, a text
-     * {@code writer} takes as it is, anything else through the column's reader.
+     * A column whose bytes are the server's text (PgJDBC's text format, a MariaDB value selected as
+     * text): NULL as null, a text {@code writer} takes as it is, anything else through the column's reader.
      */
-    private static ValueEncoder serverText(TextWriter writer, ValueReader fallback) {
+    static ValueEncoder serverText(TextWriter writer, ValueReader fallback) {
         return (rows, i, out) -> {
             byte[] text = rows.getBytes(i);
             if (text == null) {
