@@ -19,14 +19,20 @@ solidafy_jvm_options() {
     *-Xmn*|*NewSize*|*NewRatio*|*-Xmx*|*MaxHeapSize*|*MaxRAM*) ;;
     *) SOLIDAFY_JVM_OPTS="$SOLIDAFY_JVM_OPTS -Xmn32m" ;;
   esac
+  # the kind of command, told once from the arguments: the server, a sync, or one that describes
+  case " $* " in
+    *" serve "*) kind=serve ;;
+    *" read "*|*" discover "*) kind=sync ;;
+    *) kind=describe ;;
+  esac
   # Commands that describe rather than sync finish in well under a second: the JIT's first tier only.
   # A sync shares the machine's cores with the JIT compilers, which spend as much CPU as the records do
   # in a million-record run (-XX:+CITime): the optimizing compiler takes only methods ten times hotter
   # than by default (a sync of a few records ends before such code would pay off, a long one reaches it
   # within its first seconds), and inlines less deeply and fewer large methods (smaller compilations).
-  case " $* " in
-    *" serve "*) ;;
-    *" read "*|*" discover "*)
+  case $kind in
+    serve) ;;
+    sync)
       case $user in
         *Tier*|*CompileThreshold*) ;;
         *) SOLIDAFY_JVM_OPTS="$SOLIDAFY_JVM_OPTS -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=60000 -XX:Tier4BackEdgeThreshold=400000" ;;
@@ -39,8 +45,8 @@ solidafy_jvm_options() {
   esac
   # no hsperfdata file to create at every start (about 10 ms), except for the server, which jps and
   # jstat may be pointed at
-  case " $* " in
-    *" serve "*) ;;
+  case $kind in
+    serve) ;;
     *) case $user in *PerfData*) ;; *) SOLIDAFY_JVM_OPTS="$SOLIDAFY_JVM_OPTS -XX:-UsePerfData" ;; esac ;;
   esac
   # read shows progress by default when stderr is a terminal, which only the shell can tell
@@ -53,8 +59,8 @@ solidafy_jvm_options() {
   # libraries (Jetty, Micrometer: 18 jars) join the module path for serve only: resolving them costs
   # every other command about 25 ms of start-up.
   SOLIDAFY_MODULE_PATH=$module_path SOLIDAFY_ROOT_MODULES=ALL-DEFAULT
-  case " $* " in
-    *" serve "*) SOLIDAFY_MODULE_PATH="$module_path:$server_lib" SOLIDAFY_ROOT_MODULES=ALL-DEFAULT,ALL-MODULE-PATH ;;
+  case $kind in
+    serve) SOLIDAFY_MODULE_PATH="$module_path:$server_lib" SOLIDAFY_ROOT_MODULES=ALL-DEFAULT,ALL-MODULE-PATH ;;
     *) solidafy_cds_options "$module_path" "$plugins_dir" ;; # a server starts once: no archive to make for it
   esac
 }
