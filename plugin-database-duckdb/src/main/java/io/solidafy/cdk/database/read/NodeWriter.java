@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.solidafy.cdk.database.types.JsonBuffer;
+import io.solidafy.cdk.database.types.ValueEncoders;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -21,8 +22,6 @@ import java.io.UncheckedIOException;
  * scalars directly, containers through a generator over the same buffer. One per encoder.
  */
 final class NodeWriter {
-
-    private static final byte[] NULL = {'n', 'u', 'l', 'l'};
 
     private final JsonBuffer buffer;
     private final ObjectMapper mapper;
@@ -50,7 +49,7 @@ final class NodeWriter {
         } else if (node instanceof LongNode || node instanceof IntNode) {
             buffer.number(node.longValue());
         } else if (node instanceof NullNode) {
-            buffer.write(NULL);
+            buffer.write(ValueEncoders.NULL);
         } else if (node instanceof BooleanNode) {
             buffer.ascii(node.booleanValue() ? "true" : "false");
         } else if (node instanceof DecimalNode || node instanceof BigIntegerNode) {

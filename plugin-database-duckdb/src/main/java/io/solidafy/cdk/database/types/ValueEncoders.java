@@ -23,7 +23,8 @@ import java.util.Locale;
  */
 public final class ValueEncoders {
 
-    static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
+    /** JSON's null, as every encoder writes it. */
+    public static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
 
