@@ -10,10 +10,10 @@ import java.util.Set;
 /**
  * Picks the columns not worth dictionary-encoding: those whose values were all distinct over the
  * records buffered for schema inference (ids, timestamps, e-mail addresses), and those with so few
- * repeats that Parquet itself would give the dictionary up after the first page (five-digit postal
- * codes). Parquet would otherwise hash every such value into a dictionary until it outgrows the
- * dictionary page or proves useless, then re-encode the page plainly; the switch also throws away
- * the JIT's compiled writer code. Columns whose dictionary pays off keep it.
+ * repeats that {@link ColumnEncoder} would give the dictionary up after the first page (five-digit
+ * postal codes). It would otherwise hash every such value into a dictionary until it outgrows the
+ * dictionary page or proves useless, then re-encode the page plainly. Columns whose dictionary pays
+ * off keep it.
  */
 final class DictionaryAdvisor {
 
@@ -22,7 +22,7 @@ final class DictionaryAdvisor {
 
     private DictionaryAdvisor() {}
 
-    /** Dot paths (as Parquet names columns) of the leaf columns to write without a dictionary. */
+    /** Dot paths (as Parquet's column paths print) of the leaf columns to write without a dictionary. */
     static Set<String> plainColumns(ParquetSchema schema, List<? extends JsonNode> sample) {
         if (schema.wholeRecord() || sample.size() < MIN_VALUES) {
             return Set.of();
@@ -87,7 +87,7 @@ final class DictionaryAdvisor {
 
     private static void collect(Column column, String path, JsonNode value, Map<String, Values> leaves) {
         if (column.name().indexOf('.') >= 0) {
-            return; // Parquet's per-column settings take dot paths; such a name cannot be addressed
+            return; // a dot path cannot tell such a name from nesting: keep the dictionary
         }
         if (column instanceof Column.Leaf) {
             leaves.computeIfAbsent(path, p -> new Values()).add(value);

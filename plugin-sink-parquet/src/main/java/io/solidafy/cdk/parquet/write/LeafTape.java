@@ -2,13 +2,12 @@ package io.solidafy.cdk.parquet.write;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import org.apache.parquet.column.ColumnWriter;
-import org.apache.parquet.io.api.Binary;
 
 /**
  * Records already shredded down to leaf values: per value its column, repetition and definition
  * level, in flat arrays. The thread that reads the source records onto it ({@link Shredder}), the
- * encoder thread replays it straight into Parquet's column writers, a batch of records at a time.
+ * encoder thread replays it straight into the column encoders ({@link LeafWriter}), a batch of
+ * records at a time.
  *
  * <p>Why leaf values and not record-consumer calls: replaying start/end field and group calls
  * through Parquet's record layer (MessageColumnIO) cost the encoder thread as much as the column
@@ -159,7 +158,7 @@ public final class LeafTape {
      * Writes records {@code from} (inclusive) to {@code to} (exclusive) into {@code writers}
      * (indexed like the schema's leaf columns), record after record.
      */
-    public void replay(int from, int to, ColumnWriter[] writers) {
+    public void replay(int from, int to, LeafWriter[] writers) {
         for (int i = from == 0 ? 0 : ends[from - 1], end = ends[to - 1]; i < end; i++) {
             long place = places[i];
             write(writers[(int) (place >>> 32)], kinds[i], (int) (place >>> 16) & 0xFFFF, (int) place & 0xFFFF, values[i]);
@@ -172,7 +171,7 @@ public final class LeafTape {
      * record order, then the second column's, and so on, which keeps one column's encoder state in
      * the CPU caches at a time. Each column receives exactly what record-by-record writing gives it.
      */
-    public void replayByColumn(int from, int to, ColumnWriter[] writers) {
+    public void replayByColumn(int from, int to, LeafWriter[] writers) {
         int start = from == 0 ? 0 : ends[from - 1];
         int end = ends[to - 1];
         int columns = writers.length;
@@ -204,14 +203,13 @@ public final class LeafTape {
         return (int) (places[value] >>> 32);
     }
 
-    private void write(ColumnWriter w, byte kind, int r, int d, long v) {
+    private void write(LeafWriter w, byte kind, int r, int d, long v) {
         switch (kind) {
             case NULL -> w.writeNull(r, d);
             case LONG -> w.write(v, r, d);
             case DOUBLE -> w.write(Double.longBitsToDouble(v), r, d);
             case BOOLEAN -> w.write(v != 0, r, d);
-            // "reused": Parquet copies what it keeps (dictionary, statistics), so the tape can be dropped.
-            case BINARY -> w.write(Binary.fromReusedByteArray(data, (int) (v >>> 32), (int) v), r, d);
+            case BINARY -> w.write(data, (int) (v >>> 32), (int) v, r, d);
             default -> throw new IllegalStateException("corrupt leaf tape");
         }
     }

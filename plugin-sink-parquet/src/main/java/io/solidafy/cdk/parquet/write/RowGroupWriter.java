@@ -1,23 +1,24 @@
 package io.solidafy.cdk.parquet.write;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.parquet.column.ColumnDescriptor;
-import org.apache.parquet.column.ColumnWriteStore;
-import org.apache.parquet.column.ColumnWriter;
 import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.compression.CompressionCodecFactory.BytesInputCompressor;
 import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
 import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.metadata.ColumnPath;
 import org.apache.parquet.io.OutputFile;
 
 /**
  * Writes shredded records into one Parquet file a batch at a time, in place of Parquet's
- * ParquetWriter and its record layer: records go from a {@link LeafTape} straight into the column
- * writers, and wide schemas are written column by column (all the batch's values of one column,
+ * ParquetWriter, its record layer and its column writers: records go from a {@link LeafTape}
+ * straight into one {@link ColumnEncoder} per leaf column, whose pages Parquet's page store
+ * compresses and its file writer lays out with the footer and page indexes. Wide schemas are written column by column (all the batch's values of one column,
  * then the next), because record after record touches every column's encoder, dictionary and
  * statistics per record and, with hundreds of columns, thrashes the CPU caches. Row groups are cut
  * between batches once the buffered size reaches the row-group size, as ParquetWriter does between
@@ -44,23 +45,21 @@ final class RowGroupWriter {
     private final ParquetFileWriter file;
     private final Map<String, String> metadata;
     private final long rowGroupSize;
+    private final int pageSize;
+    private final Set<String> plainColumns;
+    private final PageBytes page = new PageBytes(64 * 1024);
     private ColumnChunkPageWriteStore pages;
-    private ColumnWriteStore columns;
-    private ColumnWriter[] writers;
+    /** The open row group's columns; null between row groups. */
+    private ColumnEncoder[] encoders;
     private long rows;
     private boolean closed;
 
     RowGroupWriter(OutputFile output, ParquetSchema schema, WriterSettings settings, Map<String, String> metadata,
             Set<String> plainColumns) throws IOException {
         this.schema = schema;
-        ParquetProperties.Builder builder = ParquetProperties.builder()
-                .withPageSize(settings.pageSize())
-                .withDictionaryPageSize(settings.pageSize())
-                .withDictionaryEncoding(true);
-        for (String column : plainColumns) {
-            builder.withDictionaryEncoding(column, false);
-        }
-        this.properties = builder.build();
+        this.properties = ParquetProperties.builder().withPageSize(settings.pageSize()).withDictionaryPageSize(settings.pageSize()).build();
+        this.pageSize = settings.pageSize();
+        this.plainColumns = plainColumns;
         this.codecs = new Codecs(settings.zstdLevel());
         this.compressor = codecs.getCompressor(settings.codec());
         this.rowGroupSize = settings.rowGroupSize();
@@ -73,26 +72,37 @@ final class RowGroupWriter {
 
     /** Writes records {@code from} (inclusive) to {@code to} (exclusive) of {@code tape}, shredded for this file's schema. */
     void write(LeafTape tape, int from, int to) throws IOException {
-        if (columns == null) {
+        if (encoders == null) {
             startRowGroup();
         }
-        if (writers.length >= COLUMN_MAJOR_FROM) {
-            tape.replayByColumn(from, to, writers);
-        } else {
-            tape.replay(from, to, writers);
-        }
-        for (int i = from; i < to; i++) {
-            columns.endRecord();
+        try {
+            if (encoders.length >= COLUMN_MAJOR_FROM) {
+                tape.replayByColumn(from, to, encoders);
+            } else {
+                tape.replay(from, to, encoders);
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause(); // a page the page store could not take
         }
         rows += to - from;
-        if (columns.getBufferedSize() >= rowGroupSize || rows >= properties.getRowGroupRowCountLimit()) {
+        if (bufferedSize() >= rowGroupSize || rows >= properties.getRowGroupRowCountLimit()) {
             flushRowGroup();
         }
     }
 
     /** Bytes written to the file plus bytes buffered for the open row group. */
     long dataSize() throws IOException {
-        return file.getPos() + (columns == null ? 0 : columns.getBufferedSize());
+        return file.getPos() + bufferedSize();
+    }
+
+    private long bufferedSize() {
+        long size = 0;
+        if (encoders != null) {
+            for (ColumnEncoder encoder : encoders) {
+                size += encoder.bufferedSize();
+            }
+        }
+        return size;
     }
 
     /** Writes the last row group and the footer, and frees the codecs. */
@@ -133,24 +143,25 @@ final class RowGroupWriter {
                 .withColumnIndexTruncateLength(properties.getColumnIndexTruncateLength())
                 .withPageWriteChecksumEnabled(properties.getPageWriteChecksumEnabled())
                 .build();
-        columns = properties.newColumnWriteStore(schema.message(), pages, pages);
         List<ColumnDescriptor> descriptors = schema.message().getColumns();
-        writers = new ColumnWriter[descriptors.size()];
-        for (int i = 0; i < writers.length; i++) {
-            writers[i] = columns.getColumnWriter(descriptors.get(i));
+        encoders = new ColumnEncoder[descriptors.size()];
+        for (int i = 0; i < encoders.length; i++) {
+            ColumnDescriptor column = descriptors.get(i);
+            encoders[i] = new ColumnEncoder(column, pages.getPageWriter(column), page, pageSize, properties.getPageRowCountLimit(),
+                    !plainColumns.contains(ColumnPath.get(column.getPath()).toDotString()));
         }
     }
 
     private void flushRowGroup() throws IOException {
         file.startBlock(rows);
-        columns.flush();
+        for (ColumnEncoder encoder : encoders) {
+            encoder.finish();
+        }
         pages.flushToFileWriter(file);
         file.endBlock();
-        columns.close();
         pages.close();
-        columns = null;
         pages = null;
-        writers = null;
+        encoders = null;
         rows = 0;
     }
 }

@@ -1,0 +1,334 @@
+package io.solidafy.cdk.parquet.write;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.parquet.bytes.BytesInput;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.Encoding;
+import org.apache.parquet.column.page.DictionaryPage;
+import org.apache.parquet.column.page.PageWriter;
+import org.apache.parquet.column.statistics.SizeStatistics;
+import org.apache.parquet.column.statistics.Statistics;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.schema.PrimitiveType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+
+/**
+ * Encodes one leaf column of one row group into version 1 data pages, handed to Parquet's page
+ * writer (which compresses them and keeps the column and offset indexes): the job of Parquet's
+ * column writers, in place of them. Those pass every value through a chain of value writers, a
+ * fallback wrapper, a value collector and incremental level encoders; here a page's values are
+ * buffered as dictionary ids or PLAIN bytes with their levels in plain arrays and encoded once, when
+ * the page is cut.
+ *
+ * <p>The pages are the ones Parquet writes. Dictionary encoding ({@code PLAIN_DICTIONARY}) for
+ * 64-bit and byte-string columns unless the part opened them plain ({@link DictionaryAdvisor}); it
+ * falls back to PLAIN when the dictionary outgrows the dictionary page size (later pages only), or
+ * when on the first page the dictionary and ids are not smaller than the PLAIN values (the whole
+ * chunk). Levels are RLE/bit-packed with a length prefix. Pages end at record boundaries once they
+ * hold the page size or the page row limit. Page statistics: min, max (a dictionary column compares
+ * only each value's first occurrence in the page) and nulls; size statistics: level histograms and
+ * byte-string lengths. Used by one thread.
+ */
+final class ColumnEncoder implements LeafWriter {
+
+    private final PrimitiveType type;
+    private final PageWriter pages;
+    private final int maxR;
+    private final int maxD;
+    private final int pageSize;
+    private final int pageRowLimit;
+    private final int dictionaryLimit;
+
+    /** The chunk's dictionary, or null for a plain column. */
+    private final ValueDictionary dictionary;
+    /** True once values go as PLAIN: from the start, or since the dictionary fell back. */
+    private boolean plain;
+    /** True once a page was written with dictionary ids: the dictionary page must be written. */
+    private boolean dictionaryUsed;
+    private boolean firstPage = true;
+
+    // the open page
+    private int[] reps = new int[128];
+    private int[] defs = new int[128];
+    private int count;
+    private int rows;
+    private int nulls;
+    private int[] ids = new int[128];
+    private int idCount;
+    /** The PLAIN values (and the booleans' bits), when not writing ids. */
+    private final PageBytes values = new PageBytes(256);
+    private int bits;
+    private int bitCount;
+    /** The size the page's values would have PLAIN (the first page's dictionary test). */
+    private long plainSize;
+    private long byteArrayBytes;
+    private Statistics<?> statistics;
+    /** Per dictionary id: the number of the last page it was seen on, so a page compares each value once. */
+    private int[] seenOnPage = new int[256];
+    private int pageNumber = 1;
+    /** Byte strings' page min and max, compared unsigned (Parquet's order for strings and JSON). */
+    private byte[] min;
+    private byte[] max;
+
+    /** Where pages are assembled: one buffer shared by the row group's columns, which write one page at a time. */
+    private final PageBytes page;
+
+    ColumnEncoder(ColumnDescriptor column, PageWriter pages, PageBytes page, int pageSize, int pageRowLimit, boolean dictionaryEncoding) {
+        this.type = column.getPrimitiveType();
+        this.pages = pages;
+        this.page = page;
+        this.maxR = column.getMaxRepetitionLevel();
+        this.maxD = column.getMaxDefinitionLevel();
+        this.pageSize = pageSize;
+        this.pageRowLimit = pageRowLimit;
+        this.dictionaryLimit = pageSize;
+        PrimitiveTypeName kind = type.getPrimitiveTypeName();
+        boolean dictionaryType = kind == PrimitiveTypeName.BINARY || kind == PrimitiveTypeName.INT64 || kind == PrimitiveTypeName.DOUBLE;
+        this.dictionary = dictionaryEncoding && dictionaryType
+                ? (kind == PrimitiveTypeName.BINARY ? ValueDictionary.ofBinary() : ValueDictionary.ofLongs())
+                : null;
+        this.plain = dictionary == null;
+        this.statistics = Statistics.createStats(type);
+    }
+
+    @Override
+    public void writeNull(int r, int d) {
+        level(r, d);
+        nulls++;
+    }
+
+    @Override
+    public void write(long value, int r, int d) {
+        level(r, d);
+        if (plain) {
+            values.writeLongLE(value);
+            statistics.updateStats(value);
+            return;
+        }
+        int id = dictionary.id(value);
+        addId(id);
+        if (firstOnPage(id)) {
+            statistics.updateStats(value);
+        }
+        plainSize += 8;
+        checkDictionarySize();
+    }
+
+    @Override
+    public void write(double value, int r, int d) {
+        level(r, d);
+        long bits = Double.doubleToLongBits(value);
+        if (plain) {
+            values.writeLongLE(bits);
+            statistics.updateStats(value);
+            return;
+        }
+        int id = dictionary.id(bits);
+        addId(id);
+        if (firstOnPage(id)) {
+            statistics.updateStats(value);
+        }
+        plainSize += 8;
+        checkDictionarySize();
+    }
+
+    @Override
+    public void write(boolean value, int r, int d) {
+        level(r, d);
+        if (value) {
+            bits |= 1 << bitCount;
+        }
+        if (++bitCount == 8) {
+            values.writeByte(bits);
+            bits = 0;
+            bitCount = 0;
+        }
+        statistics.updateStats(value);
+    }
+
+    @Override
+    public void write(byte[] data, int offset, int length, int r, int d) {
+        level(r, d);
+        byteArrayBytes += length;
+        if (plain) {
+            values.writeIntLE(length);
+            values.write(data, offset, length);
+            minMax(data, offset, length);
+            return;
+        }
+        int id = dictionary.id(data, offset, length);
+        addId(id);
+        if (firstOnPage(id)) {
+            minMax(dictionary.bytes(), dictionary.start(id), length);
+        }
+        plainSize += 4 + length;
+        checkDictionarySize();
+    }
+
+    /** Bytes this column holds in memory: the open page, the pages written for the row group and the dictionary. */
+    long bufferedSize() {
+        return openPageBytes() + pages.getMemSize() + (dictionary == null ? 0 : dictionary.byteSize());
+    }
+
+    /** Memory the open page holds: levels and ids as ints, and the PLAIN bytes. A page is cut when it reaches the page size. */
+    private long openPageBytes() {
+        return 8L * count + 4L * idCount + values.size();
+    }
+
+    /** Writes the last page and the dictionary page: the column chunk is complete. */
+    void finish() throws IOException {
+        if (count > 0) {
+            writePage();
+        }
+        if (dictionaryUsed) {
+            pages.writeDictionaryPage(new DictionaryPage(BytesInput.from(dictionary.page()), dictionary.size(), Encoding.PLAIN_DICTIONARY));
+        }
+    }
+
+    private void level(int r, int d) {
+        if (r == 0) {
+            if (count > 0 && (rows >= pageRowLimit || openPageBytes() >= pageSize)) {
+                writePageUnchecked();
+            }
+            rows++;
+        }
+        if (count == defs.length) {
+            reps = Arrays.copyOf(reps, count * 2);
+            defs = Arrays.copyOf(defs, count * 2);
+        }
+        reps[count] = r;
+        defs[count] = d;
+        count++;
+    }
+
+    private void addId(int id) {
+        if (idCount == ids.length) {
+            ids = Arrays.copyOf(ids, idCount * 2);
+        }
+        ids[idCount++] = id;
+    }
+
+    private boolean firstOnPage(int id) {
+        if (id >= seenOnPage.length) {
+            seenOnPage = Arrays.copyOf(seenOnPage, Math.max(id + 1, seenOnPage.length * 2));
+        }
+        if (seenOnPage[id] == pageNumber) {
+            return false;
+        }
+        seenOnPage[id] = pageNumber;
+        return true;
+    }
+
+    private void minMax(byte[] data, int offset, int length) {
+        if (min == null || Arrays.compareUnsigned(data, offset, offset + length, min, 0, min.length) < 0) {
+            min = Arrays.copyOfRange(data, offset, offset + length);
+        }
+        if (max == null || Arrays.compareUnsigned(data, offset, offset + length, max, 0, max.length) > 0) {
+            max = Arrays.copyOfRange(data, offset, offset + length);
+        }
+    }
+
+    /** Past the dictionary page size, this and later pages are written PLAIN (earlier pages keep their ids). */
+    private void checkDictionarySize() {
+        if (dictionary.byteSize() > dictionaryLimit) {
+            fallBack();
+        }
+    }
+
+    /** Rewrites the open page's ids as PLAIN values; every later value is written PLAIN. */
+    private void fallBack() {
+        plain = true;
+        values.clear();
+        byte[] bytes = dictionary.bytes();
+        boolean binary = type.getPrimitiveTypeName() == PrimitiveTypeName.BINARY;
+        for (int i = 0; i < idCount; i++) {
+            int id = ids[i];
+            if (binary) {
+                int start = dictionary.start(id);
+                values.write(bytes, start - 4, dictionary.length(id) + 4);
+            } else {
+                values.writeLongLE(dictionary.bits(id));
+            }
+        }
+        idCount = 0;
+    }
+
+    private void writePageUnchecked() {
+        try {
+            writePage();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private void writePage() throws IOException {
+        page.clear();
+        if (maxR > 0) {
+            levels(reps, maxR);
+        }
+        if (maxD > 0) {
+            levels(defs, maxD);
+        }
+        Encoding encoding = Encoding.PLAIN;
+        if (!plain && idCount > 0) {
+            int width = HybridEncoder.bitWidth(dictionary.size() - 1);
+            if (firstPage && ((long) idCount * width + 7) / 8 + dictionary.byteSize() >= plainSize) {
+                fallBack(); // a dictionary that does not pay on the first page is dropped for the chunk
+            } else {
+                page.writeByte(width);
+                HybridEncoder.encode(ids, idCount, width, page);
+                encoding = Encoding.PLAIN_DICTIONARY;
+                dictionaryUsed = true;
+            }
+        }
+        if (encoding == Encoding.PLAIN) {
+            if (bitCount > 0) {
+                values.writeByte(bits);
+            }
+            page.write(values.array(), 0, values.size());
+        }
+        if (min != null) {
+            statistics.updateStats(Binary.fromConstantByteArray(min));
+            statistics.updateStats(Binary.fromConstantByteArray(max));
+        }
+        statistics.incrementNumNulls(nulls);
+        pages.writePage(BytesInput.from(page.array(), 0, page.size()), count, rows, statistics, sizeStatistics(), null,
+                maxR > 0 ? Encoding.RLE : Encoding.BIT_PACKED, maxD > 0 ? Encoding.RLE : Encoding.BIT_PACKED, encoding);
+        firstPage = false;
+        pageNumber++;
+        statistics = Statistics.createStats(type);
+        count = rows = nulls = idCount = bits = bitCount = 0;
+        plainSize = byteArrayBytes = 0;
+        values.clear();
+        min = max = null;
+    }
+
+    /** Level histograms (kept by Parquet only above level 0, or 1 for definitions) and the byte strings' total length. */
+    private SizeStatistics sizeStatistics() {
+        return new SizeStatistics(type, type.getPrimitiveTypeName() == PrimitiveTypeName.BINARY ? byteArrayBytes : 0,
+                maxR > 0 ? histogram(reps, maxR) : new ArrayList<>(), maxD > 1 ? histogram(defs, maxD) : new ArrayList<>());
+    }
+
+    private List<Long> histogram(int[] levels, int max) {
+        long[] counts = new long[max + 1];
+        for (int i = 0; i < count; i++) {
+            counts[levels[i]]++;
+        }
+        List<Long> histogram = new ArrayList<>(max + 1);
+        for (long c : counts) {
+            histogram.add(c);
+        }
+        return histogram;
+    }
+
+    /** A level stream: its length (4 bytes) and the levels RLE/bit-packed. */
+    private void levels(int[] levels, int max) {
+        int at = page.size();
+        page.writeIntLE(0);
+        HybridEncoder.encode(levels, count, HybridEncoder.bitWidth(max), page);
+        page.setIntLE(at, page.size() - at - 4);
+    }
+}
