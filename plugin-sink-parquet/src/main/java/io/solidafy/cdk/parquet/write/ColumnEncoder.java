@@ -1,6 +1,7 @@
 package io.solidafy.cdk.parquet.write;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -256,11 +257,12 @@ final class ColumnEncoder implements LeafWriter {
         idCount = 0;
     }
 
+    /** A page cut while a value is written: the value methods cannot throw, so RowGroupWriter unwraps this. */
     private void writePageUnchecked() {
         try {
             writePage();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
