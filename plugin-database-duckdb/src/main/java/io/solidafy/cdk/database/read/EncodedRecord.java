@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.solidafy.cdk.spi.JsonText;
 import java.io.IOException;
 
 /**
@@ -19,7 +20,7 @@ import java.io.IOException;
  * Once the tree was made, or when the generator or mapper is set up to write anything other than
  * Jackson's default compact output, serialising takes Jackson's ordinary path over the tree.
  */
-final class EncodedRecord extends ObjectNode {
+final class EncodedRecord extends ObjectNode implements JsonText {
 
     /** The last mapper configuration found to write nodes plainly: one serves every record of a run. */
     private static volatile SerializationConfig plainConfig;
@@ -29,6 +30,11 @@ final class EncodedRecord extends ObjectNode {
     EncodedRecord(RecordFields fields) {
         super(JsonNodeFactory.instance, fields);
         this.fields = fields;
+    }
+
+    @Override
+    public byte[] jsonText() {
+        return fields.jsonWhileUnchanged();
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.solidafy.cdk.database.read;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -279,6 +280,9 @@ class EncodedRecordTest {
 
     private static void compare(ObjectNode expected, Encoding encoding, String what) throws Exception {
         String json = recordData(expected);
+        // the text offered to sinks (JsonText): the row as Jackson writes it as UTF-8
+        assertEquals(new String(MAPPER.writeValueAsBytes(expected), StandardCharsets.UTF_8),
+                new String(encoding.encode().jsonText(), StandardCharsets.UTF_8), what + ": its JSON text");
         EncodedRecord record = encoding.encode();
         assertTrue(EncodedRecord.defaultOutput(MAPPER.getFactory().createGenerator(new ByteArrayOutputStream()), null));
         assertEquals(json, recordData(record), what + ": the RECORD data");
@@ -311,6 +315,7 @@ class EncodedRecordTest {
             assertEquals(wanted.next(), names.next());
         }
         assertEquals(json, recordData(tree), what + ": after the tree was made");
+        assertNull(tree.jsonText(), what + ": no JSON text once the tree was handed out, since it may change");
         // a changed record writes its changes
         EncodedRecord changed = encoding.encode();
         changed.remove(first);
