@@ -172,28 +172,7 @@ class PagesTest {
     /** The records written through the sink in one part, with small pages and row groups; returns the file. */
     private String writeRecords() throws IOException {
         Path out = tmp.resolve("out");
-        ObjectStorage storage = new ObjectStorage() {
-            @Override
-            public String location() {
-                return out.toString();
-            }
-
-            @Override
-            public Path stage(String key) throws IOException {
-                Files.createDirectories(out);
-                return Files.createTempFile(out, ".part", ".inprogress");
-            }
-
-            @Override
-            public String publish(Path staged, String key) throws IOException {
-                return Files.move(staged, out.resolve("part-" + key.hashCode() + ".parquet")).toString();
-            }
-
-            @Override
-            public void discard(Path staged) {
-                staged.toFile().delete();
-            }
-        };
+        ObjectStorage storage = new DirectoryStorage(out);
         ObjectNode options = JsonNodeFactory.instance.objectNode().put("page_size", "1k").put("row_group_size", "64k");
         StreamWriter writer = new ParquetSinkFactory().open(new SinkRequest("parquet", Optional.of(storage), options, Instant.now(),
                 (level, message) -> {})).openStream(StreamDescriptor.named("pages"));

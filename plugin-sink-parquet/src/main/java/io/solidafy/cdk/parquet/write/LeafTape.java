@@ -129,10 +129,15 @@ public final class LeafTape {
     }
 
     private void addBytes(int column, int r, int d, byte[] bytes) {
-        ensureData(bytes.length);
-        System.arraycopy(bytes, 0, data, dataCount, bytes.length);
-        slot(BINARY, column, r, d, ((long) dataCount << 32) | bytes.length);
-        dataCount += bytes.length;
+        addBytes(column, r, d, bytes, 0, bytes.length);
+    }
+
+    /** Adds {@code length} bytes of UTF-8 text from {@code source} at {@code offset}. */
+    void addBytes(int column, int r, int d, byte[] source, int offset, int length) {
+        ensureData(length);
+        System.arraycopy(source, offset, data, dataCount, length);
+        slot(BINARY, column, r, d, ((long) dataCount << 32) | length);
+        dataCount += length;
     }
 
     private void ensureData(int length) {

@@ -11,12 +11,16 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.solidafy.cdk.parquet.schema.TypeMerger;
+import io.solidafy.cdk.spi.JsonText;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Shreds a Jackson record into leaf values with repetition and definition levels (Dremel), the
- * form Parquet's column writers take, checking that it fits the part's schema as it goes.
+ * form the column encoders take, checking that it fits the part's schema as it goes. A record that
+ * carries its JSON text ({@link JsonText}) is shredded from the text when {@link TextShredder}
+ * takes it, without walking (or, for lazy records, building) its tree.
  *
  * <p>Why not Parquet's record layer: MessageColumnIO computes the same levels from a stream of
  * start/end field and group calls, tracking which fields were written to fill in nulls; knowing the
@@ -29,23 +33,28 @@ import java.util.Map;
  */
 public final class Shredder {
 
-    private sealed interface Node permits LeafNode, GroupNode, ListNode {}
+    sealed interface Node permits LeafNode, GroupNode, ListNode {}
 
     /** {@code column}: the leaf's index among the schema's leaf columns (depth first). */
-    private record LeafNode(Column.Leaf leaf, int column) implements Node {}
+    record LeafNode(Column.Leaf leaf, int column) implements Node {}
 
-    /** {@code first}, {@code count}: the leaf columns below, which take the nulls of an absent value. */
-    private record GroupNode(Column.Group group, String[] names, Node[] fields, int first, int count) implements Node {}
+    /**
+     * {@code names} also as UTF-8 ({@code utf8Names}, for records given as text); {@code first},
+     * {@code count}: the leaf columns below, which take the nulls of an absent value.
+     */
+    record GroupNode(Column.Group group, String[] names, byte[][] utf8Names, Node[] fields, int first, int count) implements Node {}
 
-    private record ListNode(Node element, int first, int count) implements Node {}
+    record ListNode(Node element, int first, int count) implements Node {}
 
     private final boolean wholeRecord;
     private final GroupNode root;
+    private final TextShredder text;
 
     /** @param wholeRecord true when the only column holds whole records as JSON text */
     Shredder(Column.Group root, boolean wholeRecord) {
         this.wholeRecord = wholeRecord;
         this.root = (GroupNode) build(root, new int[1]);
+        this.text = new TextShredder(this.root);
     }
 
     private static Node build(Column column, int[] next) {
@@ -60,7 +69,8 @@ public final class Shredder {
                 nodes[i] = build(fields.get(i), next);
             }
             String[] names = fields.stream().map(Column::name).toArray(String[]::new);
-            return new GroupNode(group, names, nodes, first, next[0] - first);
+            byte[][] utf8Names = fields.stream().map(f -> f.name().getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+            return new GroupNode(group, names, utf8Names, nodes, first, next[0] - first);
         }
         Node element = build(((Column.ListColumn) column).element(), next);
         return new ListNode(element, first, next[0] - first);
@@ -76,7 +86,20 @@ public final class Shredder {
             tape.addString(0, 0, 1, record.toString());
             return true;
         }
+        if (record instanceof JsonText source) {
+            byte[] json = source.jsonText();
+            long mark = tape.mark();
+            if (json != null && tryShredText(json, tape)) {
+                return true;
+            }
+            tape.rewind(mark); // text the fast path does not take: the tree decides
+        }
         return record instanceof ObjectNode object && fields(root, object, 0, 0, 0, tape);
+    }
+
+    /** The fast path for records given as text ({@link TextShredder}); false leaves a partial record to rewind. */
+    boolean tryShredText(byte[] json, LeafTape tape) {
+        return !wholeRecord && text.tryShred(json, tape);
     }
 
     /** The fields of a defined group at definition level {@code d}. */
@@ -224,7 +247,7 @@ public final class Shredder {
     }
 
     /** Nulls for every leaf below an undefined node. */
-    private static void nulls(Node node, int r, int d, LeafTape tape) {
+    static void nulls(Node node, int r, int d, LeafTape tape) {
         if (node instanceof LeafNode leaf) {
             tape.addNull(leaf.column(), r, d);
             return;

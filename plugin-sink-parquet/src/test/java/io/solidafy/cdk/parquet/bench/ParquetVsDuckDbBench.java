@@ -25,8 +25,10 @@ import java.util.Properties;
  * <p>Run with {@code bench/parquet-vs-duckdb.sh [records] [stream]} from the repository root.
  * Peak RSS and CPU come from {@code /usr/bin/time}; the CLI's records/s from SYNC_SUMMARY's {@code
  * duration_ms} (and from wall time with JVM start), DuckDB's from the COPY statement alone. A third
- * measurement parses the same NDJSON with Jackson and writes it through this sink alone, which is
- * DuckDB's task exactly (with the launcher's collector, -XX:+UseParallelGC). Rounds ({@code -Dbench.rounds}, 3) interleave the measurements because
+ * measurement writes the same NDJSON through this sink alone, its lines handed over as records
+ * carrying their JSON text, which is DuckDB's task exactly; a fourth parses each line into a Jackson
+ * tree first, as for a source that builds trees (both with the launcher's collector,
+ * -XX:+UseParallelGC). Rounds ({@code -Dbench.rounds}, 3) interleave the measurements because
  * the machine is shared; the medians of the ratios are the headline figures. The work directory
  * is deleted at the end unless {@code -Dbench.keep=true}.
  */
@@ -51,8 +53,8 @@ public final class ParquetVsDuckDbBench {
             System.out.println((System.nanoTime() - start) / 1e9 + " " + n);
             return;
         }
-        if (args.length > 0 && args[0].equals("--sink-only")) {
-            sinkOnly(Path.of(args[1]), Path.of(args[2]));
+        if (args.length > 0 && args[0].startsWith("--sink-only")) {
+            sinkOnly(Path.of(args[1]), Path.of(args[2]), args[0].equals("--sink-only-trees"));
             return;
         }
         long records = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
@@ -107,8 +109,16 @@ public final class ParquetVsDuckDbBench {
             Measured sink = measure(work, List.of("java", heap, "-XX:+UseParallelGC", "-cp", System.getProperty("java.class.path"),
                     ParquetVsDuckDbBench.class.getName(), "--sink-only", ndjson.toString(), sinkOut.toString()));
             double sinkSeconds = Double.parseDouble(sink.lastLine().trim());
-            System.out.printf(Locale.ROOT, "same.ndjson -> Jackson -> this sink alone (%s): %.2f s = %,.0f records/s; peak RSS %.0f MiB;"
-                    + " CPU %.2f s%n", heap, sinkSeconds, records / sinkSeconds, sink.rssMiB(), sink.cpu());
+            System.out.printf(Locale.ROOT, "same.ndjson lines -> this sink alone, as JSON text (%s): %.2f s = %,.0f records/s; peak RSS"
+                    + " %.0f MiB; CPU %.2f s%n", heap, sinkSeconds, records / sinkSeconds, sink.rssMiB(), sink.cpu());
+
+            Path treesOut = work.resolve("sink-only-trees-" + round);
+            Measured trees = measure(work, List.of("java", heap, "-XX:+UseParallelGC", "-cp", System.getProperty("java.class.path"),
+                    ParquetVsDuckDbBench.class.getName(), "--sink-only-trees", ndjson.toString(), treesOut.toString()));
+            double treesSeconds = Double.parseDouble(trees.lastLine().trim());
+            System.out.printf(Locale.ROOT, "same.ndjson -> Jackson trees -> this sink alone (%s): %.2f s = %,.0f records/s (%.2f of DuckDB's"
+                    + " rate); peak RSS %.0f MiB; CPU %.2f s%n", heap, treesSeconds, records / treesSeconds, copy / treesSeconds, trees.rssMiB(),
+                    trees.cpu());
 
             Measured json = measure(work, List.of("sh", "-c", "JAVA_OPTS=" + heap + " \"$0\" \"$@\" | tail -n 1",
                     root.resolve("solidafy-cdk").toString(), "read", "--connector", "sample", "--config-json", config, "--streams", stream,
@@ -210,42 +220,52 @@ public final class ParquetVsDuckDbBench {
     }
 
     /**
-     * Child process: the same NDJSON parsed with Jackson and written through this sink alone (no
-     * runtime, no source), the like-for-like counterpart of DuckDB's COPY; prints the seconds.
+     * Child process: the same NDJSON written through this sink alone (no runtime, no source), the
+     * like-for-like counterpart of DuckDB's COPY; prints the seconds. Each line goes in as a record
+     * carrying its JSON text ({@link NdjsonRecord}), as a source holding text hands records over;
+     * with {@code trees}, each line is parsed into a Jackson tree first, as a source that builds
+     * trees hands them over.
      */
-    private static void sinkOnly(Path ndjson, Path out) throws Exception {
+    private static void sinkOnly(Path ndjson, Path out, boolean trees) throws Exception {
         Files.createDirectories(out);
-        io.solidafy.cdk.spi.storage.ObjectStorage storage = new io.solidafy.cdk.spi.storage.ObjectStorage() {
-            @Override
-            public String location() {
-                return out.toString();
-            }
-
-            @Override
-            public Path stage(String key) throws IOException {
-                Path target = out.resolve(key);
-                Files.createDirectories(target.getParent());
-                return Files.createTempFile(target.getParent(), ".staging", ".inprogress");
-            }
-
-            @Override
-            public String publish(Path staged, String key) throws IOException {
-                return Files.move(staged, out.resolve(key)).toString();
-            }
-
-            @Override
-            public void discard(Path staged) {
-                staged.toFile().delete();
-            }
-        };
+        io.solidafy.cdk.spi.storage.ObjectStorage storage = new io.solidafy.cdk.parquet.DirectoryStorage(out);
         long start = System.nanoTime();
         var sink = new io.solidafy.cdk.parquet.ParquetSinkFactory().open(new io.solidafy.cdk.spi.sink.SinkRequest("parquet",
                 java.util.Optional.of(storage), MAPPER.createObjectNode(), java.time.Instant.now(), (level, message) -> {}));
         var writer = sink.openStream(io.solidafy.cdk.spi.source.StreamDescriptor.named("bench"));
-        try (com.fasterxml.jackson.databind.MappingIterator<com.fasterxml.jackson.databind.node.ObjectNode> records =
-                MAPPER.readerFor(com.fasterxml.jackson.databind.node.ObjectNode.class).readValues(ndjson.toFile())) {
-            while (records.hasNext()) {
-                writer.write(records.next(), 0L);
+        if (trees) {
+            try (com.fasterxml.jackson.databind.MappingIterator<com.fasterxml.jackson.databind.node.ObjectNode> records =
+                    MAPPER.readerFor(com.fasterxml.jackson.databind.node.ObjectNode.class).readValues(ndjson.toFile())) {
+                while (records.hasNext()) {
+                    writer.write(records.next(), 0L);
+                }
+            }
+        } else {
+            try (var in = Files.newInputStream(ndjson)) {
+                byte[] buffer = new byte[1 << 20];
+                int filled = 0;
+                int read;
+                while ((read = in.read(buffer, filled, buffer.length - filled)) > 0 || filled > 0) {
+                    filled += Math.max(read, 0);
+                    int lineStart = 0;
+                    for (int i = 0; i < filled; i++) {
+                        if (buffer[i] == '\n') {
+                            if (i > lineStart) {
+                                writer.write(new NdjsonRecord(java.util.Arrays.copyOfRange(buffer, lineStart, i)), 0L);
+                            }
+                            lineStart = i + 1;
+                        }
+                    }
+                    if (read <= 0 && lineStart < filled) { // a last line without its newline
+                        writer.write(new NdjsonRecord(java.util.Arrays.copyOfRange(buffer, lineStart, filled)), 0L);
+                        lineStart = filled;
+                    }
+                    System.arraycopy(buffer, lineStart, buffer, 0, filled - lineStart);
+                    filled -= lineStart;
+                    if (filled == buffer.length) {
+                        buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2); // a line longer than the buffer
+                    }
+                }
             }
         }
         writer.commit();

@@ -1,0 +1,163 @@
+package io.solidafy.cdk.parquet.write;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.solidafy.cdk.parquet.schema.FieldType.Struct;
+import io.solidafy.cdk.parquet.schema.TypeMerger;
+import io.solidafy.cdk.parquet.TextRecord;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Random;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Records given as JSON text are shredded from the text into exactly what the tree gives; text
+ * the fast path does not take (escapes, fields out of order, numbers it cannot keep exactly, ...)
+ * goes through the tree, with the same result.
+ */
+class TextShredderTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private static final List<String> TYPING = List.of(
+            "{\"id\":1,\"name\":\"a\",\"price\":1.5,\"ok\":true,\"any\":{},\"mixed\":\"x\",\"tags\":[\"t\",null],"
+                    + "\"address\":{\"city\":\"Lisbon\",\"zip\":\"1000\"},\"items\":[{\"sku\":\"s\",\"q\":[1,2]}],\"grid\":[[1.5],[]]}",
+            "{\"id\":2,\"mixed\":12,\"price\":3}");
+
+    private static ParquetSchema schema() throws Exception {
+        TypeMerger merger = new TypeMerger(500);
+        Struct type = null;
+        for (String json : TYPING) {
+            Struct next = merger.recordTypeOf(MAPPER.readTree(json));
+            type = type == null ? next : merger.mergeRecord(type, next);
+        }
+        return ParquetSchema.of(type);
+    }
+
+    @Test
+    void textTheFastPathTakesGivesTheTreesValuesAndLevels() throws Exception {
+        ParquetSchema schema = schema();
+        List<String> taken = List.of(
+                TYPING.get(0),
+                "{\"id\":-0,\"price\":-0.0,\"ok\":false}",
+                "{\"id\":123456789012345678,\"name\":\"Zoë 🎉\",\"price\":-12345.6789012345}",
+                "{\"price\":-0,\"tags\":[],\"address\":null,\"items\":[],\"grid\":[null,[null,2],[]]}",
+                "{ \"id\" : 7 ,\n \"name\": \"ws\" , \"any\" : [] , \"address\":{\"zip\":\"9\"} }",
+                "{\"unknown\":null,\"id\":8,\"items\":[null,{\"q\":[]},{\"sku\":null,\"q\":null}]}",
+                "{}");
+        for (String json : taken) {
+            assertSameAsTree(schema, json, true);
+        }
+    }
+
+    @Test
+    void textTheFastPathDeclinesGoesThroughTheTreeWithTheSameResult() throws Exception {
+        ParquetSchema schema = schema();
+        List<String> declined = List.of(
+                "{\"name\":\"say \\\"hi\\\"\",\"id\":1}", // an escape
+                "{\"name\":\"b\",\"id\":2}", // out of schema order
+                "{\"id\":3,\"id\":4}", // a repeated field: the tree keeps the last
+                "{\"id\":1234567890123456789}", // more digits than the fast path parses
+                "{\"price\":1e3}", // an exponent
+                "{\"price\":0.1234567890123456}", // more digits than a double keeps
+                "{\"price\":1234567890123456}", // an integer beyond 15 digits in a double column
+                "{\"any\":{ }}", // JSON text the tree writes in its own form
+                "{\"mixed\":12}", // a number in a string column that holds other values as their JSON text
+                "{\"id\":1} ", // trailing whitespace is fine ...
+                "{\"id\":1}x"); // ... trailing garbage is not
+        for (String json : declined) {
+            boolean expectTaken = json.equals("{\"id\":1} ");
+            if (json.endsWith("x")) {
+                LeafTape tape = new LeafTape(64);
+                tape.begin();
+                assertFalse(schema.shredder().tryShredText(json.getBytes(StandardCharsets.UTF_8), tape), json);
+                continue;
+            }
+            assertSameAsTree(schema, json, expectTaken);
+        }
+    }
+
+    @Test
+    void randomRecordsWithRandomSpacingShredAlikeFromTextAndTree() throws Exception {
+        ParquetSchema schema = schema();
+        Random random = new Random(7);
+        int taken = 0;
+        for (int n = 0; n < 2000; n++) {
+            StringBuilder json = new StringBuilder("{");
+            String[] fields = {"id", "name", "price", "ok", "any", "mixed", "tags", "address", "items", "grid"};
+            String separator = "";
+            for (String field : fields) {
+                if (random.nextInt(4) == 0) {
+                    continue; // absent
+                }
+                json.append(separator).append(space(random)).append('"').append(field).append('"').append(space(random)).append(':')
+                        .append(space(random)).append(random.nextInt(6) == 0 ? "null" : value(field, random)).append(space(random));
+                separator = ",";
+            }
+            json.append('}');
+            taken += assertSameAsTree(schema, json.toString(), null) ? 1 : 0;
+        }
+        assertTrue(taken > 1000, "records the fast path took: " + taken);
+    }
+
+    private static String space(Random random) {
+        return random.nextInt(5) == 0 ? " \n\t".substring(0, 1 + random.nextInt(3)) : "";
+    }
+
+    private static String value(String field, Random random) {
+        return switch (field) {
+            case "id" -> Long.toString(random.nextLong() >> random.nextInt(64));
+            case "price" -> random.nextBoolean() ? Long.toString(random.nextInt(2_000_000) - 1_000_000)
+                    : String.format(java.util.Locale.ROOT, "%." + (1 + random.nextInt(8)) + "f", (random.nextDouble() - 0.5) * Math.pow(10, random.nextInt(9)));
+            case "ok" -> Boolean.toString(random.nextBoolean());
+            case "any" -> random.nextBoolean() ? "{}" : "[]";
+            case "mixed", "name" -> "\"" + "abcé😀".substring(0, random.nextInt(5)) + random.nextInt(100) + "\"";
+            case "tags" -> "[" + (random.nextBoolean() ? "" : "\"x\"," + (random.nextBoolean() ? "null" : "\"y\"")) + "]";
+            case "address" -> random.nextBoolean() ? "{}" : "{\"city\":\"C" + random.nextInt(9) + "\"" + (random.nextBoolean() ? ",\"zip\":null" : "") + "}";
+            case "items" -> random.nextBoolean() ? "[]" : "[{\"sku\":\"a\",\"q\":[" + random.nextInt(9) + "," + random.nextInt(9) + "]},null,{\"q\":[]}]";
+            default -> random.nextBoolean() ? "[]" : "[[" + random.nextInt(9) + ".25,null],null,[]]";
+        };
+    }
+
+    /**
+     * Shreds {@code json} as a plain tree and as a record with its text, checks both tapes hold the
+     * same values and levels, and returns whether the fast path took the text; {@code taken}, when
+     * given, is what it must answer.
+     */
+    private static boolean assertSameAsTree(ParquetSchema schema, String json, Boolean taken) throws Exception {
+        LeafTape tree = new LeafTape(64);
+        tree.begin();
+        assertTrue(schema.tryShred(MAPPER.readTree(json), tree), json);
+        tree.end();
+
+        LeafTape fast = new LeafTape(64);
+        fast.begin();
+        boolean tookText = schema.shredder().tryShredText(json.getBytes(StandardCharsets.UTF_8), fast);
+        if (taken != null) {
+            assertEquals(taken, tookText, json);
+        }
+        LeafTape viaRecord = new LeafTape(64);
+        viaRecord.begin();
+        assertTrue(schema.tryShred(new TextRecord(json), viaRecord), json);
+        viaRecord.end();
+
+        assertEquals(log(schema, tree), log(schema, viaRecord), json);
+        if (tookText) {
+            fast.end();
+            assertEquals(log(schema, tree), log(schema, fast), json);
+        }
+        return tookText;
+    }
+
+    private static String log(ParquetSchema schema, LeafTape tape) {
+        LeafTapeTest.Log log = new LeafTapeTest.Log();
+        List<ColumnDescriptor> columns = schema.message().getColumns();
+        tape.replay(0, tape.records(), columns.stream().map(log::leafWriter).toArray(LeafWriter[]::new));
+        return log.columns.toString();
+    }
+}
