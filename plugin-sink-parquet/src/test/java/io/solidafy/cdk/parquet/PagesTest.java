@@ -89,6 +89,23 @@ class PagesTest {
     }
 
     /**
+     * Uncompressed pages, which Parquet's page store takes as the encoder hands them over (every
+     * page is assembled in one shared buffer): every value still reads back.
+     */
+    @Test
+    void uncompressedPagesReadBack() throws Exception {
+        String file = writeRecords("none");
+        try (Duck duck = new Duck()) {
+            assertEquals("[[UNCOMPRESSED]]", duck.query("SELECT DISTINCT compression FROM parquet_metadata('" + file + "')").toString());
+            List<JsonNode> rows = duck.rows(file, "id");
+            assertEquals(RECORDS, rows.size());
+            for (int i = 0; i < RECORDS; i++) {
+                assertEquals(Json.normalize(record(i)), Json.normalize(rows.get(i)), "record " + i);
+            }
+        }
+    }
+
+    /**
      * Every page's statistics in the page index (column index and offset index, read by Parquet's
      * own structures; readers use them to skip pages) against the values of the rows the page holds:
      * dictionary pages (whose statistics compare each distinct value once per page), PLAIN pages
@@ -171,9 +188,14 @@ class PagesTest {
 
     /** The records written through the sink in one part, with small pages and row groups; returns the file. */
     private String writeRecords() throws IOException {
+        return writeRecords("zstd");
+    }
+
+    private String writeRecords(String compression) throws IOException {
         Path out = tmp.resolve("out");
         ObjectStorage storage = new DirectoryStorage(out);
-        ObjectNode options = JsonNodeFactory.instance.objectNode().put("page_size", "1k").put("row_group_size", "64k");
+        ObjectNode options = JsonNodeFactory.instance.objectNode().put("page_size", "1k").put("row_group_size", "64k")
+                .put("compression", compression);
         StreamWriter writer = new ParquetSinkFactory().open(new SinkRequest("parquet", Optional.of(storage), options, Instant.now(),
                 (level, message) -> {})).openStream(StreamDescriptor.named("pages"));
         for (int i = 0; i < RECORDS; i++) {
