@@ -1,7 +1,6 @@
 package io.solidafy.cdk.parquet.write;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,8 +27,9 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
  * 64-bit and byte-string columns unless the part opened them plain ({@link DictionaryAdvisor}); it
  * falls back to PLAIN when the dictionary outgrows the dictionary page size (later pages only), or
  * when on the first page the dictionary and ids are not smaller than the PLAIN values (the whole
- * chunk). Levels are RLE/bit-packed with a length prefix. Pages end at record boundaries once they
- * hold the page size or the page row limit. Page statistics: min, max (a dictionary column compares
+ * chunk). Levels are RLE/bit-packed with a length prefix. Both limits are checked between batches
+ * of records ({@link #endBatch}), so a page ends at a record boundary once it holds the page size or
+ * the page row limit, over by at most one batch. Page statistics: min, max (a dictionary column compares
  * only each value's first occurrence in the page) and nulls; size statistics: level histograms and
  * byte-string lengths. Used by one thread.
  */
@@ -115,7 +115,6 @@ final class ColumnEncoder implements LeafWriter {
             statistics.updateStats(value);
         }
         plainSize += 8;
-        checkDictionarySize();
     }
 
     @Override
@@ -133,7 +132,6 @@ final class ColumnEncoder implements LeafWriter {
             statistics.updateStats(value);
         }
         plainSize += 8;
-        checkDictionarySize();
     }
 
     @Override
@@ -166,7 +164,6 @@ final class ColumnEncoder implements LeafWriter {
             minMax(dictionary.bytes(), dictionary.start(id), length);
         }
         plainSize += 4 + length;
-        checkDictionarySize();
     }
 
     /** Bytes this column holds in memory: the open page, the pages written for the row group and the dictionary. */
@@ -177,6 +174,21 @@ final class ColumnEncoder implements LeafWriter {
     /** Memory the open page holds: levels and ids as ints, and the PLAIN bytes. A page is cut when it reaches the page size. */
     private long openPageBytes() {
         return 8L * count + 4L * idCount + values.size();
+    }
+
+    /**
+     * Called between batches of records, a record boundary: a dictionary that outgrew the
+     * dictionary page size gives way to PLAIN pages (earlier pages keep their ids), and a page that
+     * reached the page size or row limit is written. Checking here rather than per value keeps
+     * these rare paths out of the per-value code, which the JIT then compiles once, small.
+     */
+    void endBatch() throws IOException {
+        if (!plain && dictionary.byteSize() > dictionaryLimit) {
+            fallBack();
+        }
+        if (count > 0 && (rows >= pageRowLimit || openPageBytes() >= pageSize)) {
+            writePage();
+        }
     }
 
     /** Writes the last page and the dictionary page: the column chunk is complete. */
@@ -191,9 +203,6 @@ final class ColumnEncoder implements LeafWriter {
 
     private void level(int r, int d) {
         if (r == 0) {
-            if (count > 0 && (rows >= pageRowLimit || openPageBytes() >= pageSize)) {
-                writePageUnchecked();
-            }
             rows++;
         }
         if (count == defs.length) {
@@ -232,14 +241,8 @@ final class ColumnEncoder implements LeafWriter {
         }
     }
 
-    /** Past the dictionary page size, this and later pages are written PLAIN (earlier pages keep their ids). */
-    private void checkDictionarySize() {
-        if (dictionary.byteSize() > dictionaryLimit) {
-            fallBack();
-        }
-    }
 
-    /** Rewrites the open page's ids as PLAIN values; every later value is written PLAIN. */
+    /** Rewrites the open page's ids as PLAIN values; every later value of the chunk is written PLAIN. */
     private void fallBack() {
         plain = true;
         values.clear();
@@ -255,15 +258,6 @@ final class ColumnEncoder implements LeafWriter {
             }
         }
         idCount = 0;
-    }
-
-    /** A page cut while a value is written: the value methods cannot throw, so RowGroupWriter unwraps this. */
-    private void writePageUnchecked() {
-        try {
-            writePage();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private void writePage() throws IOException {

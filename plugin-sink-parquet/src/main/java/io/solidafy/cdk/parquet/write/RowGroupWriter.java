@@ -1,7 +1,6 @@
 package io.solidafy.cdk.parquet.write;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,14 +74,13 @@ final class RowGroupWriter {
         if (encoders == null) {
             startRowGroup();
         }
-        try {
-            if (encoders.length >= COLUMN_MAJOR_FROM) {
-                tape.replayByColumn(from, to, encoders);
-            } else {
-                tape.replay(from, to, encoders);
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause(); // a page the page store could not take
+        if (encoders.length >= COLUMN_MAJOR_FROM) {
+            tape.replayByColumn(from, to, encoders);
+        } else {
+            tape.replay(from, to, encoders);
+        }
+        for (ColumnEncoder encoder : encoders) {
+            encoder.endBatch();
         }
         rows += to - from;
         if (bufferedSize() >= rowGroupSize || rows >= properties.getRowGroupRowCountLimit()) {
