@@ -206,10 +206,12 @@ final class ColumnEncoder implements LeafWriter {
             rows++;
         }
         if (count == defs.length) {
-            reps = Arrays.copyOf(reps, count * 2);
+            reps = maxR > 0 ? Arrays.copyOf(reps, count * 2) : reps;
             defs = Arrays.copyOf(defs, count * 2);
         }
-        reps[count] = r;
+        if (maxR > 0) {
+            reps[count] = r; // a column outside any list has only level 0: nothing to keep
+        }
         defs[count] = d;
         count++;
     }

@@ -1,5 +1,8 @@
 package io.solidafy.cdk.parquet.write;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -9,6 +12,8 @@ import java.util.Arrays;
  * (longs, and doubles by their bits, so -0.0 and 0.0 stay distinct, as they are).
  */
 final class ValueDictionary {
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     /** The dictionary page: per value its PLAIN encoding (4-byte length and bytes, or 8 bytes). */
     private final PageBytes plain = new PageBytes(1024);
@@ -43,11 +48,7 @@ final class ValueDictionary {
 
     /** The id of {@code data[offset..offset+length)}, added if new. */
     int id(byte[] data, int offset, int length) {
-        int hash = 1;
-        for (int i = offset, end = offset + length; i < end; i++) {
-            hash = 31 * hash + data[i];
-        }
-        hash = mix(hash);
+        int hash = hash(data, offset, length);
         byte[] bytes = plain.array();
         int mask = slots.length - 1;
         for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
@@ -139,6 +140,20 @@ final class ValueDictionary {
             grown[slot] = id + 1;
         }
         slots = grown;
+    }
+
+    /** A hash of the bytes, eight at a time. */
+    private static int hash(byte[] data, int offset, int length) {
+        long h = length;
+        int i = offset;
+        int end = offset + length;
+        for (; i + 8 <= end; i += 8) {
+            h = h * 0x9E3779B97F4A7C15L + (long) LONGS.get(data, i);
+        }
+        for (; i < end; i++) {
+            h = h * 31 + data[i];
+        }
+        return mix((int) (h ^ (h >>> 32)));
     }
 
     /** Spreads the bits (MurmurHash3's finaliser): lookups use the low bits. */
