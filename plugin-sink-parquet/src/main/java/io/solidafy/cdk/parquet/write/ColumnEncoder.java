@@ -243,7 +243,6 @@ final class ColumnEncoder implements LeafWriter {
         }
     }
 
-
     /** Rewrites the open page's ids as PLAIN values; every later value of the chunk is written PLAIN. */
     private void fallBack() {
         plain = true;

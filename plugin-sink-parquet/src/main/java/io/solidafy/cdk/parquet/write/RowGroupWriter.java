@@ -17,11 +17,12 @@ import org.apache.parquet.io.OutputFile;
  * Writes shredded records into one Parquet file a batch at a time, in place of Parquet's
  * ParquetWriter, its record layer and its column writers: records go from a {@link LeafTape}
  * straight into one {@link ColumnEncoder} per leaf column, whose pages Parquet's page store
- * compresses and its file writer lays out with the footer and page indexes. Wide schemas are written column by column (all the batch's values of one column,
- * then the next), because record after record touches every column's encoder, dictionary and
- * statistics per record and, with hundreds of columns, thrashes the CPU caches. Row groups are cut
- * between batches once the buffered size reaches the row-group size, as ParquetWriter does between
- * records. Used by one thread.
+ * compresses and its file writer lays out with the footer and page indexes. Wide schemas are
+ * written column by column (all the batch's values of one column, then the next), because record
+ * after record touches every column's encoder, dictionary and statistics per record and, with
+ * hundreds of columns, thrashes the CPU caches. Row groups are cut between batches once the
+ * buffered size reaches the row-group size, as ParquetWriter does between records. Used by one
+ * thread.
  */
 final class RowGroupWriter {
 
@@ -56,7 +57,7 @@ final class RowGroupWriter {
     RowGroupWriter(OutputFile output, ParquetSchema schema, WriterSettings settings, Map<String, String> metadata,
             Set<String> plainColumns) throws IOException {
         this.schema = schema;
-        this.properties = ParquetProperties.builder().withPageSize(settings.pageSize()).withDictionaryPageSize(settings.pageSize()).build();
+        this.properties = ParquetProperties.builder().withPageSize(settings.pageSize()).build();
         this.pageSize = settings.pageSize();
         this.plainColumns = plainColumns;
         this.codecs = new Codecs(settings.zstdLevel());

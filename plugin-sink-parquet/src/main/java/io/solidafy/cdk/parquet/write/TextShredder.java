@@ -28,6 +28,9 @@ final class TextShredder {
     /** Digits a double keeps: decimals up to this long go through it exactly (the schema's rule too). */
     private static final int DOUBLE_DIGITS = 15;
     private static final int LONG_DIGITS = 18;
+    /** What {@link #position} answers for a key the schema lacks, or one that came before the expected field. */
+    private static final int UNKNOWN = -1;
+    private static final int EARLIER = -2;
 
     private final GroupNode root;
 
@@ -124,9 +127,6 @@ final class TextShredder {
         }
         return true;
     }
-
-    private static final int UNKNOWN = -1;
-    private static final int EARLIER = -2;
 
     /** The column of the key {@code b[start..end)}: searched from {@code next} on, then before it ({@link #EARLIER}). */
     private static int position(byte[][] names, int next, byte[] b, int start, int end) {
