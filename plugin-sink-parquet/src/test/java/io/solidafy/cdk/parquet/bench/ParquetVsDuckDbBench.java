@@ -241,35 +241,55 @@ public final class ParquetVsDuckDbBench {
                 }
             }
         } else {
-            try (var in = Files.newInputStream(ndjson)) {
-                byte[] buffer = new byte[1 << 20];
-                int filled = 0;
-                int read;
-                while ((read = in.read(buffer, filled, buffer.length - filled)) > 0 || filled > 0) {
-                    filled += Math.max(read, 0);
-                    int lineStart = 0;
-                    for (int i = 0; i < filled; i++) {
-                        if (buffer[i] == '\n') {
-                            if (i > lineStart) {
-                                writer.write(new NdjsonRecord(java.util.Arrays.copyOfRange(buffer, lineStart, i)), 0L);
-                            }
-                            lineStart = i + 1;
-                        }
-                    }
-                    if (read <= 0 && lineStart < filled) { // a last line without its newline
-                        writer.write(new NdjsonRecord(java.util.Arrays.copyOfRange(buffer, lineStart, filled)), 0L);
-                        lineStart = filled;
-                    }
-                    System.arraycopy(buffer, lineStart, buffer, 0, filled - lineStart);
-                    filled -= lineStart;
-                    if (filled == buffer.length) {
-                        buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2); // a line longer than the buffer
-                    }
-                }
-            }
+            lines(ndjson, line -> writer.write(new NdjsonRecord(line), 0L));
         }
         writer.commit();
         System.out.println((System.nanoTime() - start) / 1e9);
+    }
+
+    private interface LineSink {
+        void line(byte[] line) throws IOException;
+    }
+
+    /** Hands each non-empty line of {@code file}, without its newline, to {@code sink}; reads 1 MiB at a time. */
+    private static void lines(Path file, LineSink sink) throws IOException {
+        try (var in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 20];
+            int filled = 0;
+            boolean end = false;
+            while (!end || filled > 0) {
+                if (!end) {
+                    int read = in.read(buffer, filled, buffer.length - filled);
+                    end = read < 0;
+                    filled += Math.max(read, 0);
+                }
+                int start = 0;
+                for (int newline; (newline = newline(buffer, start, filled)) >= 0; start = newline + 1) {
+                    if (newline > start) {
+                        sink.line(java.util.Arrays.copyOfRange(buffer, start, newline));
+                    }
+                }
+                if (end && start < filled) { // a last line without its newline
+                    sink.line(java.util.Arrays.copyOfRange(buffer, start, filled));
+                    start = filled;
+                }
+                System.arraycopy(buffer, start, buffer, 0, filled - start);
+                filled -= start;
+                if (filled == buffer.length) {
+                    buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2); // a line longer than the buffer
+                }
+            }
+        }
+    }
+
+    /** Where the next newline is from {@code from} on, or -1: a loop of its own, which the JIT keeps tight. */
+    private static int newline(byte[] buffer, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (buffer[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Child process: DuckDB's own conversion, with its default compression unless one is given; prints the statement's seconds. */
