@@ -1,10 +1,8 @@
 package io.solidafy.cdk.parquet.write;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -27,16 +25,13 @@ final class DictionaryAdvisor {
         if (schema.wholeRecord() || sample.size() < MIN_VALUES) {
             return Set.of();
         }
-        Map<String, Values> leaves = new HashMap<>();
+        Probe[] fields = schema.root().fields().stream().map(field -> probe(field, field.name())).toArray(Probe[]::new);
+        Probe root = new Probe(schema.root(), "", null, fields);
         for (JsonNode record : sample) {
-            collectFields(schema.root(), "", record, leaves);
+            collect(root, record);
         }
         Set<String> plain = new HashSet<>();
-        leaves.forEach((path, values) -> {
-            if (values.count >= MIN_VALUES && values.dictionaryUseless()) {
-                plain.add(path);
-            }
-        });
+        addPlain(root, plain);
         return plain;
     }
 
@@ -76,29 +71,56 @@ final class DictionaryAdvisor {
         }
     }
 
-    private static void collectFields(Column.Group group, String prefix, JsonNode value, Map<String, Values> leaves) {
-        for (Column field : group.fields()) {
-            JsonNode v = value.get(field.name());
-            if (v != null && !v.isNull()) {
-                collect(field, prefix + field.name(), v, leaves);
+    /**
+     * A column with the sample's values below it, the schema's column tree mirrored once with each
+     * leaf's dot path, so that collecting walks records without building paths or looking them up.
+     * {@code values} is null but for leaves; a column whose name holds a dot has neither values nor
+     * children (a dot path cannot tell the name from nesting: its leaves keep their dictionaries).
+     */
+    private record Probe(Column column, String path, Values values, Probe[] children) {}
+
+    private static Probe probe(Column column, String path) {
+        if (column.name().indexOf('.') >= 0) {
+            return new Probe(column, path, null, new Probe[0]); // a dot path cannot tell the name from nesting
+        }
+        if (column instanceof Column.Group group) {
+            Probe[] children = group.fields().stream().map(field -> probe(field, path + "." + field.name())).toArray(Probe[]::new);
+            return new Probe(column, path, null, children);
+        }
+        if (column instanceof Column.ListColumn list) {
+            Column element = list.element();
+            return new Probe(column, path, null, new Probe[] {probe(element, path + "." + Column.ListColumn.LIST + "." + element.name())});
+        }
+        return new Probe(column, path, new Values(), new Probe[0]);
+    }
+
+    private static void collect(Probe probe, JsonNode value) {
+        if (probe.values() != null) {
+            probe.values().add(value); // a leaf
+        } else if (probe.column() instanceof Column.Group group && value.isObject() && probe.children().length > 0) {
+            List<Column> fields = group.fields();
+            for (int i = 0; i < fields.size(); i++) {
+                JsonNode v = value.get(fields.get(i).name());
+                if (v != null && !v.isNull()) {
+                    collect(probe.children()[i], v);
+                }
+            }
+        } else if (probe.column() instanceof Column.ListColumn && value.isArray() && probe.children().length > 0) {
+            for (JsonNode item : value) {
+                if (!item.isNull()) {
+                    collect(probe.children()[0], item);
+                }
             }
         }
     }
 
-    private static void collect(Column column, String path, JsonNode value, Map<String, Values> leaves) {
-        if (column.name().indexOf('.') >= 0) {
-            return; // a dot path cannot tell such a name from nesting: keep the dictionary
+    private static void addPlain(Probe probe, Set<String> plain) {
+        Values values = probe.values();
+        if (values != null && values.count >= MIN_VALUES && values.dictionaryUseless()) {
+            plain.add(probe.path());
         }
-        if (column instanceof Column.Leaf) {
-            leaves.computeIfAbsent(path, p -> new Values()).add(value);
-        } else if (column instanceof Column.Group group && value.isObject()) {
-            collectFields(group, path + ".", value, leaves);
-        } else if (column instanceof Column.ListColumn list && value.isArray()) {
-            for (JsonNode item : value) {
-                if (!item.isNull()) {
-                    collect(list.element(), path + "." + Column.ListColumn.LIST + "." + list.element().name(), item, leaves);
-                }
-            }
+        for (Probe child : probe.children()) {
+            addPlain(child, plain);
         }
     }
 }
