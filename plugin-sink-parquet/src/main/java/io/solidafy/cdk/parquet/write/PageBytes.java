@@ -32,10 +32,7 @@ final class PageBytes {
 
     void writeIntLE(int v) {
         ensure(4);
-        bytes[size] = (byte) v;
-        bytes[size + 1] = (byte) (v >>> 8);
-        bytes[size + 2] = (byte) (v >>> 16);
-        bytes[size + 3] = (byte) (v >>> 24);
+        setIntLE(size, v);
         size += 4;
     }
 
@@ -68,6 +65,11 @@ final class PageBytes {
         bytes[at + 1] = (byte) (v >>> 8);
         bytes[at + 2] = (byte) (v >>> 16);
         bytes[at + 3] = (byte) (v >>> 24);
+    }
+
+    /** The four bytes at {@code at} as a little-endian int. */
+    int intLE(int at) {
+        return (bytes[at] & 0xFF) | (bytes[at + 1] & 0xFF) << 8 | (bytes[at + 2] & 0xFF) << 16 | (bytes[at + 3] & 0xFF) << 24;
     }
 
     /** A copy of the bytes written. */

@@ -93,9 +93,7 @@ final class ValueDictionary {
     }
 
     int length(int id) {
-        byte[] bytes = plain.array();
-        int at = starts[id] - 4;
-        return (bytes[at] & 0xFF) | (bytes[at + 1] & 0xFF) << 8 | (bytes[at + 2] & 0xFF) << 16 | (bytes[at + 3] & 0xFF) << 24;
+        return plain.intLE(starts[id] - 4); // the PLAIN length before the bytes
     }
 
     byte[] bytes() {
