@@ -284,9 +284,14 @@ final class TextShredder {
         return true;
     }
 
-    /** Where the string starting at {@code from} (after its quote) ends, or -1 when it holds an escape or a control character. */
+    /**
+     * Where the string starting at {@code from} (after its quote) ends, or -1 when it holds an
+     * escape, a control character or bytes that are not UTF-8 (which a tree would hold decoded, as
+     * replacement characters): its bytes are then exactly the text's UTF-8.
+     */
     private static int stringEnd(byte[] b, int from) {
-        for (int i = from; i < b.length; i++) {
+        int i = from;
+        while (i < b.length) {
             byte x = b[i];
             if (x == '"') {
                 return i;
@@ -294,8 +299,35 @@ final class TextShredder {
             if (x == '\\' || (x >= 0 && x < 0x20)) {
                 return -1;
             }
+            if (x >= 0) {
+                i++;
+            } else {
+                int length = utf8Length(b, i);
+                if (length < 0) {
+                    return -1;
+                }
+                i += length;
+            }
         }
         return -1;
+    }
+
+    /** The length of the well-formed UTF-8 sequence of a character beyond ASCII at {@code i}, or -1. */
+    private static int utf8Length(byte[] b, int i) {
+        int first = b[i] & 0xFF;
+        int length = first >= 0xC2 && first <= 0xDF ? 2 : first >= 0xE0 && first <= 0xEF ? 3 : first >= 0xF0 && first <= 0xF4 ? 4 : -1;
+        if (length < 0 || i + length > b.length) {
+            return -1;
+        }
+        for (int k = 1; k < length; k++) {
+            if ((b[i + k] & 0xC0) != 0x80) {
+                return -1;
+            }
+        }
+        int second = b[i + 1] & 0xFF;
+        boolean overlongOrOutOfRange = (first == 0xE0 && second < 0xA0) || (first == 0xF0 && second < 0x90) || (first == 0xF4 && second > 0x8F);
+        boolean surrogate = first == 0xED && second > 0x9F;
+        return overlongOrOutOfRange || surrogate ? -1 : length;
     }
 
     /** Consumes {@code word} at the cursor if it is there as a whole token. */

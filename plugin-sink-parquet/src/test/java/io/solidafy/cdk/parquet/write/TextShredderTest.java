@@ -83,6 +83,32 @@ class TextShredderTest {
     }
 
     @Test
+    void bytesThatAreNotUtf8AreLeftToTheTree() throws Exception {
+        ParquetSchema schema = schema();
+        byte[][] notUtf8 = {
+            {(byte) 0xFF}, // never in UTF-8
+            {(byte) 0xC3}, // a sequence cut short by the quote
+            {(byte) 0xC0, (byte) 0x80}, // overlong
+            {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, // a surrogate
+            {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, // beyond U+10FFFF
+        };
+        for (byte[] bad : notUtf8) {
+            byte[] json = new byte[bad.length + 20];
+            byte[] head = "{\"name\":\"a".getBytes(StandardCharsets.US_ASCII);
+            System.arraycopy(head, 0, json, 0, head.length);
+            System.arraycopy(bad, 0, json, head.length, bad.length);
+            byte[] tail = "b\"}".getBytes(StandardCharsets.US_ASCII);
+            System.arraycopy(tail, 0, json, head.length + bad.length, tail.length);
+            byte[] text = java.util.Arrays.copyOf(json, head.length + bad.length + tail.length);
+            LeafTape tape = new LeafTape(64);
+            tape.begin();
+            assertFalse(schema.shredder().tryShredText(text, tape), java.util.Arrays.toString(bad));
+        }
+        // the longest well-formed sequences are taken
+        assertSameAsTree(schema, "{\"name\":\"\u00df \u20ac \ud83d\ude00 \udbff\udfff\"}", true);
+    }
+
+    @Test
     void randomRecordsWithRandomSpacingShredAlikeFromTextAndTree() throws Exception {
         ParquetSchema schema = schema();
         Random random = new Random(7);
