@@ -41,7 +41,6 @@ final class ColumnEncoder implements LeafWriter {
     private final int maxD;
     private final int pageSize;
     private final int pageRowLimit;
-    private final int dictionaryLimit;
 
     /** The chunk's dictionary, or null for a plain column. */
     private final ValueDictionary dictionary;
@@ -85,7 +84,6 @@ final class ColumnEncoder implements LeafWriter {
         this.maxD = column.getMaxDefinitionLevel();
         this.pageSize = pageSize;
         this.pageRowLimit = pageRowLimit;
-        this.dictionaryLimit = pageSize;
         PrimitiveTypeName kind = type.getPrimitiveTypeName();
         boolean dictionaryType = kind == PrimitiveTypeName.BINARY || kind == PrimitiveTypeName.INT64 || kind == PrimitiveTypeName.DOUBLE;
         this.dictionary = dictionaryEncoding && dictionaryType
@@ -104,34 +102,32 @@ final class ColumnEncoder implements LeafWriter {
     @Override
     public void write(long value, int r, int d) {
         level(r, d);
-        if (plain) {
-            values.writeLongLE(value);
-            statistics.updateStats(value);
-            return;
-        }
-        int id = dictionary.id(value);
-        addId(id);
-        if (firstOnPage(id)) {
+        if (write64(value)) {
             statistics.updateStats(value);
         }
-        plainSize += 8;
     }
 
     @Override
     public void write(double value, int r, int d) {
         level(r, d);
-        long bits = Double.doubleToLongBits(value);
+        if (write64(Double.doubleToLongBits(value))) {
+            statistics.updateStats(value);
+        }
+    }
+
+    /**
+     * A long's or double's 64 bits, PLAIN or as a dictionary id; true when the page statistics must
+     * see the value (every PLAIN value, a dictionary value the first time on the page).
+     */
+    private boolean write64(long bits) {
         if (plain) {
             values.writeLongLE(bits);
-            statistics.updateStats(value);
-            return;
+            return true;
         }
         int id = dictionary.id(bits);
         addId(id);
-        if (firstOnPage(id)) {
-            statistics.updateStats(value);
-        }
         plainSize += 8;
+        return firstOnPage(id);
     }
 
     @Override
@@ -183,7 +179,7 @@ final class ColumnEncoder implements LeafWriter {
      * these rare paths out of the per-value code, which the JIT then compiles once, small.
      */
     void endBatch() throws IOException {
-        if (!plain && dictionary.byteSize() > dictionaryLimit) {
+        if (!plain && dictionary.byteSize() > pageSize) { // the dictionary page's limit is the page size
             fallBack();
         }
         if (count > 0 && (rows >= pageRowLimit || openPageBytes() >= pageSize)) {
