@@ -35,12 +35,14 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
  */
 final class ColumnEncoder implements LeafWriter {
 
+    /** Rows per page at most (Parquet's own writer's default), so that page indexes can skip finely. */
+    static final int PAGE_ROWS = 20_000;
+
     private final PrimitiveType type;
     private final PageWriter pages;
     private final int maxR;
     private final int maxD;
     private final int pageSize;
-    private final int pageRowLimit;
 
     /** The chunk's dictionary, or null for a plain column. */
     private final ValueDictionary dictionary;
@@ -76,14 +78,13 @@ final class ColumnEncoder implements LeafWriter {
     /** Where pages are assembled: one buffer shared by the row group's columns, which write one page at a time. */
     private final PageBytes page;
 
-    ColumnEncoder(ColumnDescriptor column, PageWriter pages, PageBytes page, int pageSize, int pageRowLimit, boolean dictionaryEncoding) {
+    ColumnEncoder(ColumnDescriptor column, PageWriter pages, PageBytes page, int pageSize, boolean dictionaryEncoding) {
         this.type = column.getPrimitiveType();
         this.pages = pages;
         this.page = page;
         this.maxR = column.getMaxRepetitionLevel();
         this.maxD = column.getMaxDefinitionLevel();
         this.pageSize = pageSize;
-        this.pageRowLimit = pageRowLimit;
         PrimitiveTypeName kind = type.getPrimitiveTypeName();
         boolean dictionaryType = kind == PrimitiveTypeName.BINARY || kind == PrimitiveTypeName.INT64 || kind == PrimitiveTypeName.DOUBLE;
         this.dictionary = dictionaryEncoding && dictionaryType
@@ -182,7 +183,7 @@ final class ColumnEncoder implements LeafWriter {
         if (!plain && dictionary.byteSize() > pageSize) { // the dictionary page's limit is the page size
             fallBack();
         }
-        if (count > 0 && (rows >= pageRowLimit || openPageBytes() >= pageSize)) {
+        if (count > 0 && (rows >= PAGE_ROWS || openPageBytes() >= pageSize)) {
             writePage();
         }
     }

@@ -35,10 +35,7 @@ final class DictionaryAdvisor {
         return plain;
     }
 
-    /** Parquet's default rows per page: its dictionary check happens when the first page is written. */
-    static final int FIRST_PAGE_ROWS = 20_000;
-
-    /** Distinct values of one leaf and their sizes as Parquet counts them. */
+    /** Distinct values of one leaf and their PLAIN sizes. */
     private static final class Values {
         final Set<JsonNode> seen = new HashSet<>();
         int count;
@@ -47,12 +44,12 @@ final class DictionaryAdvisor {
         void add(JsonNode value) {
             count++;
             seen.add(value);
-            // Parquet's raw size: 4 length bytes + the text for binaries, 8 bytes for numbers
+            // the PLAIN size: 4 length bytes + the text for binaries, 8 bytes for numbers
             bytes += value.isTextual() ? 4 + value.textValue().length() : value.isNumber() ? 8 : 4 + value.toString().length();
         }
 
         /**
-         * True when all values were distinct, or when Parquet's own test after the first page
+         * True when all values were distinct, or when the encoder's test after the first page
          * (dictionary + dictionary ids >= plain size) would fail for a column like the sample:
          * the number of distinct values is estimated from the repeats seen (birthday bound).
          */
@@ -62,12 +59,12 @@ final class DictionaryAdvisor {
                 return true;
             }
             double distinct = (double) count * count / (2.0 * repeats);
-            double pageDistinct = distinct * (1 - Math.exp(-FIRST_PAGE_ROWS / distinct));
+            double pageDistinct = distinct * (1 - Math.exp(-ColumnEncoder.PAGE_ROWS / distinct));
             double average = (double) bytes / count;
             int idBits = 64 - Long.numberOfLeadingZeros(Math.max(1, (long) pageDistinct - 1));
             double dictionary = pageDistinct * average;
-            double ids = FIRST_PAGE_ROWS * idBits / 8.0;
-            return dictionary + ids >= FIRST_PAGE_ROWS * average;
+            double ids = ColumnEncoder.PAGE_ROWS * idBits / 8.0;
+            return dictionary + ids >= ColumnEncoder.PAGE_ROWS * average;
         }
     }
 

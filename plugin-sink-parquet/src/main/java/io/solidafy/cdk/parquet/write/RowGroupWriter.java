@@ -146,7 +146,7 @@ final class RowGroupWriter {
         encoders = new ColumnEncoder[descriptors.size()];
         for (int i = 0; i < encoders.length; i++) {
             ColumnDescriptor column = descriptors.get(i);
-            encoders[i] = new ColumnEncoder(column, pages.getPageWriter(column), page, pageSize, properties.getPageRowCountLimit(),
+            encoders[i] = new ColumnEncoder(column, pages.getPageWriter(column), page, pageSize,
                     !plainColumns.contains(ColumnPath.get(column.getPath()).toDotString()));
         }
     }

@@ -17,7 +17,7 @@ final class ValueDictionary {
 
     /** The dictionary page: per value its PLAIN encoding (4-byte length and bytes, or 8 bytes). */
     private final PageBytes plain = new PageBytes(1024);
-    /** Per id: where its bytes start in {@link #plain} (after the length), and its hash. */
+    /** Per id: where a byte string's bytes start in {@link #plain} (after the length), and its hash. */
     private int[] starts = new int[64];
     private int[] hashes = new int[64];
     private long[] longs;
@@ -77,7 +77,6 @@ final class ValueDictionary {
             if (entry == 0) {
                 int id = add(hash, slot);
                 longs[id] = bits;
-                starts[id] = plain.size();
                 plain.writeLongLE(bits);
                 return id;
             }
