@@ -7,5 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q package -DskipTests
+# the sink-only runs get the JIT settings the launcher gives a sync
+. distribution/src/bin/jvm-options.sh
 exec bench/java.sh plugin-sink-parquet -Dsolidafy.root="$PWD" -Dbench.rounds="${ROUNDS:-3}" -Dbench.heap="${HEAP:--Xmx256m}" \
+  -Dbench.syncJit="$SOLIDAFY_SYNC_TIERS $SOLIDAFY_SYNC_INLINING" \
   -Dbench.keep="${KEEP:-false}" io.solidafy.cdk.parquet.bench.ParquetVsDuckDbBench "${1:-1000000}" "${2:-customers}"

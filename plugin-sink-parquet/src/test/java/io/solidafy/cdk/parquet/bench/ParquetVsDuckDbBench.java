@@ -27,8 +27,8 @@ import java.util.Properties;
  * duration_ms} (and from wall time with JVM start), DuckDB's from the COPY statement alone. A third
  * measurement writes the same NDJSON through this sink alone, its lines handed over as records
  * carrying their JSON text, which is DuckDB's task exactly; a fourth parses each line into a Jackson
- * tree first, as for a source that builds trees (both with the launcher's collector,
- * -XX:+UseParallelGC). Rounds ({@code -Dbench.rounds}, 3) interleave the measurements because
+ * tree first, as for a source that builds trees (both with the collector and JIT settings the
+ * launcher gives a sync: -XX:+UseParallelGC and {@code -Dbench.syncJit}). Rounds ({@code -Dbench.rounds}, 3) interleave the measurements because
  * the machine is shared; the medians of the ratios are the headline figures. The work directory
  * is deleted at the end unless {@code -Dbench.keep=true}.
  */
@@ -60,6 +60,10 @@ public final class ParquetVsDuckDbBench {
         long records = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
         String stream = args.length > 1 ? args[1] : "customers";
         String heap = System.getProperty("bench.heap", "-Xmx256m");
+        List<String> sinkJvm = new ArrayList<>(List.of("java", heap, "-XX:+UseParallelGC"));
+        sinkJvm.addAll(List.of(System.getProperty("bench.syncJit", "").trim().split("\\s+")));
+        sinkJvm.removeIf(String::isEmpty);
+        sinkJvm.addAll(List.of("-cp", System.getProperty("java.class.path"), ParquetVsDuckDbBench.class.getName()));
         Path root = Path.of(System.getProperty("solidafy.root", "..")).toAbsolutePath().normalize();
         Path work = Files.createTempDirectory("parquet-bench");
         String config = "{\"count\":" + records + "}";
@@ -106,15 +110,13 @@ public final class ParquetVsDuckDbBench {
                     copyZstd, records / copyZstd, duckZstd.cpu(), Files.size(xz) >> 10);
 
             Path sinkOut = work.resolve("sink-only-" + round);
-            Measured sink = measure(work, List.of("java", heap, "-XX:+UseParallelGC", "-cp", System.getProperty("java.class.path"),
-                    ParquetVsDuckDbBench.class.getName(), "--sink-only", ndjson.toString(), sinkOut.toString()));
+            Measured sink = measure(work, command(sinkJvm, "--sink-only", ndjson.toString(), sinkOut.toString()));
             double sinkSeconds = Double.parseDouble(sink.lastLine().trim());
             System.out.printf(Locale.ROOT, "same.ndjson lines -> this sink alone, as JSON text (%s): %.2f s = %,.0f records/s; peak RSS"
                     + " %.0f MiB; CPU %.2f s%n", heap, sinkSeconds, records / sinkSeconds, sink.rssMiB(), sink.cpu());
 
             Path treesOut = work.resolve("sink-only-trees-" + round);
-            Measured trees = measure(work, List.of("java", heap, "-XX:+UseParallelGC", "-cp", System.getProperty("java.class.path"),
-                    ParquetVsDuckDbBench.class.getName(), "--sink-only-trees", ndjson.toString(), treesOut.toString()));
+            Measured trees = measure(work, command(sinkJvm, "--sink-only-trees", ndjson.toString(), treesOut.toString()));
             double treesSeconds = Double.parseDouble(trees.lastLine().trim());
             System.out.printf(Locale.ROOT, "same.ndjson -> Jackson trees -> this sink alone (%s): %.2f s = %,.0f records/s (%.2f of DuckDB's"
                     + " rate); peak RSS %.0f MiB; CPU %.2f s%n", heap, treesSeconds, records / treesSeconds, copy / treesSeconds, trees.rssMiB(),
@@ -166,6 +168,12 @@ public final class ParquetVsDuckDbBench {
         String[] t = Files.readString(time).trim().split("\\s+");
         return new Measured(last, Double.parseDouble(t[0]), Double.parseDouble(t[1]) / 1024,
                 Double.parseDouble(t[2]) + Double.parseDouble(t[3]));
+    }
+
+    private static List<String> command(List<String> jvm, String... args) {
+        List<String> command = new ArrayList<>(jvm);
+        command.addAll(List.of(args));
+        return command;
     }
 
     private static double median(List<Double> values) {
