@@ -213,7 +213,8 @@ class PagesTest {
         if (i % 7 != 0) {
             record.put("code", "code-" + (i % 13)); // a dictionary that pays
         }
-        record.put("unique_text", String.format("u-%08d-é", RECORDS - i)); // all distinct: no dictionary
+        // all distinct: no dictionary; descending, so each value is a new page min; 13 to 41 bytes long
+        record.put("unique_text", String.format("u-%08d-é", RECORDS - i) + "~".repeat(i * 7 % 29));
         // repeats pay on the first page; ~170 entries of ~10 bytes per row group outgrow the 1 KiB dictionary page halfway
         record.put("spread", "s" + i / 20);
         if (i % 2 == 0) {

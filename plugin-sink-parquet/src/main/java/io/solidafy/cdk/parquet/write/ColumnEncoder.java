@@ -71,9 +71,15 @@ final class ColumnEncoder implements LeafWriter {
     /** Per dictionary id: the number of the last page it was seen on, so a page compares each value once. */
     private int[] seenOnPage = new int[256];
     private int pageNumber = 1;
-    /** Byte strings' page min and max, compared unsigned (Parquet's order for strings and JSON). */
-    private byte[] min;
-    private byte[] max;
+    /**
+     * Byte strings' page min and max, compared unsigned (Parquet's order for strings and JSON), in
+     * buffers reused from value to value (-1: none yet): in an ascending column every value is a
+     * new max, and a copy of each cost an allocation per value.
+     */
+    private byte[] min = new byte[16];
+    private byte[] max = new byte[16];
+    private int minLength = -1;
+    private int maxLength = -1;
 
     /** Where pages are assembled: one buffer shared by the row group's columns, which write one page at a time. */
     private final PageBytes page;
@@ -232,12 +238,21 @@ final class ColumnEncoder implements LeafWriter {
     }
 
     private void minMax(byte[] data, int offset, int length) {
-        if (min == null || Arrays.compareUnsigned(data, offset, offset + length, min, 0, min.length) < 0) {
-            min = Arrays.copyOfRange(data, offset, offset + length);
+        if (minLength < 0 || Arrays.compareUnsigned(data, offset, offset + length, min, 0, minLength) < 0) {
+            min = copy(data, offset, length, min);
+            minLength = length;
         }
-        if (max == null || Arrays.compareUnsigned(data, offset, offset + length, max, 0, max.length) > 0) {
-            max = Arrays.copyOfRange(data, offset, offset + length);
+        if (maxLength < 0 || Arrays.compareUnsigned(data, offset, offset + length, max, 0, maxLength) > 0) {
+            max = copy(data, offset, length, max);
+            maxLength = length;
         }
+    }
+
+    /** {@code data[offset..offset+length)} into {@code buffer} from its start, grown if too short. */
+    private static byte[] copy(byte[] data, int offset, int length, byte[] buffer) {
+        byte[] into = buffer.length >= length ? buffer : new byte[Math.max(length, buffer.length * 2)];
+        System.arraycopy(data, offset, into, 0, length);
+        return into;
     }
 
     /** Rewrites the open page's ids as PLAIN values; every later value of the chunk is written PLAIN. */
@@ -284,9 +299,9 @@ final class ColumnEncoder implements LeafWriter {
             }
             page.write(values.array(), 0, values.size());
         }
-        if (min != null) {
-            statistics.updateStats(Binary.fromConstantByteArray(min));
-            statistics.updateStats(Binary.fromConstantByteArray(max));
+        if (minLength >= 0) { // reused buffers: the statistics copy them
+            statistics.updateStats(Binary.fromReusedByteArray(min, 0, minLength));
+            statistics.updateStats(Binary.fromReusedByteArray(max, 0, maxLength));
         }
         statistics.incrementNumNulls(nulls);
         pages.writePage(BytesInput.from(page.array(), 0, page.size()), count, rows, statistics, sizeStatistics(), null,
@@ -297,7 +312,7 @@ final class ColumnEncoder implements LeafWriter {
         count = rows = nulls = idCount = bits = bitCount = 0;
         plainSize = byteArrayBytes = 0;
         values.clear();
-        min = max = null;
+        minLength = maxLength = -1;
     }
 
     /** Level histograms (kept by Parquet only above level 0, or 1 for definitions) and the byte strings' total length. */
