@@ -44,6 +44,7 @@ export SOLIDAFY_CACHE_DIR="$WORK/cache"
 has_archive() { ls "$WORK"/cache/classes-*.jsa > /dev/null 2>&1; }
 for _ in $(seq 60); do has_archive && break; sleep 1; done
 check "the first run made a class data sharing archive in the cache directory" has_archive
+check "the training run's Parquet sync left no temporary folder" sh -c '! ls -d "${TMPDIR:-/tmp}"/solidafy-cds-training* > /dev/null 2>&1'
 check "the connector index was written" test -d "$WORK/cache/connector-index"
 "$CLI" list > "$WORK/list-warm" 2> "$WORK/list-warm.err"
 check "list with archive and index prints exactly what the cold run printed" cmp -s "$WORK/list-cold" "$WORK/list-warm"
