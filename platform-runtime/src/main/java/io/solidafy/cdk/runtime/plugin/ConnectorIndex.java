@@ -30,7 +30,7 @@ import java.util.function.Consumer;
 public final class ConnectorIndex {
 
     /** Bump when the file layout changes: older files are then ignored. */
-    private static final String FORMAT = "solidafy-connector-index/2";
+    private static final String FORMAT = "solidafy-connector-index/3";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** A connector and the class of the factory that provides it (named in clash warnings). */
@@ -123,7 +123,8 @@ public final class ConnectorIndex {
                 entries.add(new Entry(connector.get("factory").asText(), ConnectorInfoJson.read(connector.get("info"))));
             }
             return Optional.of(new PluginContents(entries, strings(index, "formats"), strings(index, "schemes"),
-                    strings(index, "auth_types"), strings(index, "paginator_types"), index.get("reads_definition_files").booleanValue()));
+                    strings(index, "auth_types"), strings(index, "paginator_types"), index.get("reads_definition_files").booleanValue(),
+                    index.get("own_class_loader").booleanValue()));
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // unreadable or from another version: load the plugin instead
         }
@@ -149,6 +150,7 @@ public final class ConnectorIndex {
         contents.authTypes().stream().sorted().forEach(index.putArray("auth_types")::add);
         contents.paginatorTypes().stream().sorted().forEach(index.putArray("paginator_types")::add);
         index.put("reads_definition_files", contents.readsDefinitionFiles());
+        index.put("own_class_loader", contents.ownClassLoader());
         try {
             Files.createDirectories(file.get().getParent());
             Path tmp = Files.createTempFile(file.get().getParent(), ".index", ".tmp");

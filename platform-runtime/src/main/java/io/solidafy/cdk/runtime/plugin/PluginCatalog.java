@@ -54,7 +54,8 @@ public final class PluginCatalog {
             warnings.accept(message);
         });
         List<LoadedPlugin> builtIn = loader.loadBuiltIn();
-        PluginCatalog catalog = new PluginCatalog(loader, builtIn, describe("class path", builtIn, warnings).orElse(PluginContents.of(List.of())));
+        PluginCatalog catalog = new PluginCatalog(loader, builtIn, describe("class path", builtIn, false, warnings)
+                .orElse(PluginContents.of(List.of(), false)));
         if (pluginsDir == null || !Files.isDirectory(pluginsDir)) {
             return catalog;
         }
@@ -67,7 +68,7 @@ public final class PluginCatalog {
             }
             int before = warned[0];
             List<LoadedPlugin> loaded = loader.loadPlugin(entry);
-            Optional<PluginContents> contents = describe(entry.getFileName().toString(), loaded, warnings);
+            Optional<PluginContents> contents = describe(entry.getFileName().toString(), loaded, loader.refusedAsLayer(entry), warnings);
             if (contents.isEmpty()) {
                 continue; // reported: skipped like a plugin that cannot load
             }
@@ -124,14 +125,15 @@ public final class PluginCatalog {
 
     private void load(Slot slot) {
         if (slot.loaded == null) {
-            slot.loaded = loader.loadPlugin(slot.entry);
+            slot.loaded = loader.loadPlugin(slot.entry, slot.contents.ownClassLoader());
         }
     }
 
     /** What {@code plugins} provide; empty (and reported) when one of them fails to say. */
-    private static Optional<PluginContents> describe(String origin, List<LoadedPlugin> plugins, Consumer<String> warnings) {
+    private static Optional<PluginContents> describe(String origin, List<LoadedPlugin> plugins, boolean ownClassLoader,
+            Consumer<String> warnings) {
         try {
-            return Optional.of(PluginContents.of(plugins));
+            return Optional.of(PluginContents.of(plugins, ownClassLoader));
         } catch (RuntimeException | LinkageError e) {
             warnings.accept("Plugin '" + origin + "' was skipped: its connectors cannot be described (" + e + ").");
             return Optional.empty();

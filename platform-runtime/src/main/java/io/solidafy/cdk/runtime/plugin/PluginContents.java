@@ -23,6 +23,8 @@ import java.util.Set;
  * @param paginatorTypes       the declarative {@code pagination.type} names it provides
  * @param readsDefinitionFiles whether one of its source factories reads definition files (overrides
  *                             {@link SourceFactory#canLoad})
+ * @param ownClassLoader       whether its jars could not form a module layer (split packages and
+ *                             the like), so that it is loaded with its own class loader
  */
 public record PluginContents(
         List<ConnectorIndex.Entry> connectors,
@@ -30,7 +32,8 @@ public record PluginContents(
         Set<String> schemes,
         Set<String> authTypes,
         Set<String> paginatorTypes,
-        boolean readsDefinitionFiles) {
+        boolean readsDefinitionFiles,
+        boolean ownClassLoader) {
 
     public PluginContents {
         connectors = List.copyOf(connectors);
@@ -41,7 +44,7 @@ public record PluginContents(
     }
 
     /** What the given plugins (those of one folder or jar) provide; calls what they would throw. */
-    static PluginContents of(List<LoadedPlugin> plugins) {
+    static PluginContents of(List<LoadedPlugin> plugins, boolean ownClassLoader) {
         List<ConnectorIndex.Entry> connectors = new ArrayList<>();
         Set<String> formats = new LinkedHashSet<>();
         Set<String> schemes = new LinkedHashSet<>();
@@ -60,7 +63,7 @@ public record PluginContents(
             plugin.authenticators().stream().map(AuthenticatorFactory::type).forEach(authTypes::add);
             plugin.paginators().stream().map(PaginatorFactory::type).forEach(paginatorTypes::add);
         }
-        return new PluginContents(connectors, formats, schemes, authTypes, paginatorTypes, readsFiles);
+        return new PluginContents(connectors, formats, schemes, authTypes, paginatorTypes, readsFiles, ownClassLoader);
     }
 
     /** Whether it has a connector named {@code reference}, or one with that alias. */

@@ -31,12 +31,19 @@ import java.util.stream.Stream;
  * packages, broken automatic module names, or a runtime started on the class path) it gets an
  * {@link IsolatedPluginClassLoader} instead. A plugin that fails to load is reported through the
  * warning sink, by name, and skipped; the others still load.
+ *
+ * <p>Finding that jars cannot form a layer means reading every entry of every jar (a module's
+ * packages), some 50 ms for the Parquet plugin's fifteen jars; the connector index remembers it
+ * ({@link PluginContents#ownClassLoader()}), so later commands give such a plugin its own class
+ * loader straight away.
  */
 public final class PluginLoader {
 
     private final Consumer<String> warnings;
     /** Plugins already reported as broken, so each is reported once. */
     private final Set<String> reported = new HashSet<>();
+    /** Plugin folders and jars whose jars could not form a module layer. */
+    private final Set<Path> refusedAsLayer = new HashSet<>();
 
     /** @param warnings receives one sentence per skipped plugin */
     public PluginLoader(Consumer<String> warnings) {
@@ -81,6 +88,16 @@ public final class PluginLoader {
     }
 
     List<LoadedPlugin> loadPlugin(Path entry) {
+        return loadPlugin(entry, false);
+    }
+
+    /**
+     * Loads the plugin of a folder or jar of the plugins directory.
+     *
+     * @param ownClassLoader true when its jars are known not to form a module layer: it then gets
+     *                       its own class loader without trying
+     */
+    List<LoadedPlugin> loadPlugin(Path entry, boolean ownClassLoader) {
         String name = entry.getFileName().toString();
         List<Path> jars;
         try {
@@ -99,8 +116,8 @@ public final class PluginLoader {
                 return List.of();
             }
         }
-        String layerProblem = "the runtime runs on the class path";
-        if (PluginLoader.class.getModule().isNamed()) {
+        String layerProblem = ownClassLoader ? "its jars cannot form one" : "the runtime runs on the class path";
+        if (PluginLoader.class.getModule().isNamed() && !ownClassLoader) {
             try {
                 ModuleLayer layer = defineLayer(jars);
                 List<LoadedPlugin> loaded =
@@ -111,6 +128,7 @@ public final class PluginLoader {
                 layerProblem = "its modules provide no io.solidafy.cdk.spi.Plugin";
             } catch (RuntimeException e) {
                 layerProblem = e.getMessage(); // split packages and the like: fall back to an isolated class loader
+                refusedAsLayer.add(entry);
             }
         }
         IsolatedPluginClassLoader loader = new IsolatedPluginClassLoader(name, urls(jars), PluginLoader.class.getClassLoader());
@@ -120,6 +138,11 @@ public final class PluginLoader {
                     + " in META-INF/services (as a module layer: " + layerProblem + ").");
         }
         return loaded;
+    }
+
+    /** Whether the jars of {@code entry}, loaded by this loader, could not form a module layer. */
+    boolean refusedAsLayer(Path entry) {
+        return refusedAsLayer.contains(entry);
     }
 
     static List<Path> jarsOf(Path entry) throws IOException {

@@ -52,6 +52,42 @@ class ModulePathLaunchTest {
         assertTrue(a.get("in_layer").asBoolean(), "automatic-module plugins also get a layer: " + a);
     }
 
+    @Test
+    void aPluginWhoseJarsCannotFormALayerGetsItsOwnClassLoaderWhichTheIndexRemembers() throws Exception {
+        Path split = TestPlugins.buildSplit(work);
+        Path cache = work.resolve("split-cache");
+        Result first = launch(cache, "read", "-c", "split", "--plugins-dir", split.toString());
+        assertEquals(0, first.code, first.stderr);
+        assertEquals("a+b", first.firstRecord().get("value").asText());
+        assertEquals("IsolatedPluginClassLoader", first.firstRecord().get("loader").asText());
+        assertEquals("", first.stderr, "a plugin that loads with its own class loader is not a problem to report");
+
+        List<Path> indexFiles;
+        try (var files = Files.list(cache.resolve("connector-index"))) {
+            indexFiles = files.filter(f -> f.getFileName().toString().startsWith("split-")).toList();
+        }
+        assertEquals(1, indexFiles.size(), indexFiles.toString());
+        assertTrue(new ObjectMapper().readTree(indexFiles.get(0).toFile()).get("own_class_loader").booleanValue());
+
+        // from the index: no layer is tried, and the plugin runs exactly as before
+        Result second = launch(cache, "read", "-c", "split", "--plugins-dir", split.toString());
+        assertEquals(0, second.code, second.stderr);
+        assertEquals(first.firstRecord(), second.firstRecord());
+        assertEquals("", second.stderr);
+
+        // a plugin that forms a layer is indexed as such, and still gets its layer from the index
+        Path good = Files.createDirectories(work.resolve("good-only"));
+        Files.createDirectories(good.resolve("good"));
+        try (var jars = Files.list(plugins.resolve("good"))) {
+            for (Path jar : jars.toList()) {
+                Files.copy(jar, good.resolve("good").resolve(jar.getFileName()));
+            }
+        }
+        assertTrue(launch(cache, "read", "-c", "good", "--plugins-dir", good.toString()).firstRecord().get("in_layer").asBoolean());
+        JsonNode fromIndex = launch(cache, "read", "-c", "good", "--plugins-dir", good.toString()).firstRecord();
+        assertTrue(fromIndex.get("in_layer").asBoolean(), fromIndex.toString());
+    }
+
     private record Result(int code, String stdout, String stderr) {
         JsonNode lastMessage() throws IOException {
             List<String> lines = stdout.lines().toList();
@@ -70,13 +106,23 @@ class ModulePathLaunchTest {
     }
 
     private static Result launch(String... args) throws Exception {
+        return launch(null, args);
+    }
+
+    /** @param cacheDir the launchers' cache directory (connector index), or null for none */
+    private static Result launch(Path cacheDir, String... args) throws Exception {
         Path target = Path.of("target");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "--add-modules", "ALL-DEFAULT",
                 "-p", target.resolve("classes") + File.pathSeparator + target.resolve("lib"),
                 "-m", "io.solidafy.cdk.runtime/io.solidafy.cdk.runtime.cli.Main"));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        builder.environment().remove("SOLIDAFY_CACHE_DIR");
+        if (cacheDir != null) {
+            builder.environment().put("SOLIDAFY_CACHE_DIR", cacheDir.toString());
+        }
+        Process process = builder.start();
         byte[] out = process.getInputStream().readAllBytes();
         byte[] err = process.getErrorStream().readAllBytes();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {

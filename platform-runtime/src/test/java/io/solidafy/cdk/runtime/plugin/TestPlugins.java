@@ -93,6 +93,27 @@ final class TestPlugins {
     }
 
     /**
+     * Plugin {@code split/}, whose two jars share package {@code test.split.util} and so cannot form a
+     * module layer: connector {@code split}, whose record's value is {@code "a+b"}, one half from each jar.
+     */
+    static Path buildSplit(Path work) throws IOException {
+        Path plugins = Files.createDirectories(work.resolve("split-plugins"));
+        Path folder = Files.createDirectories(plugins.resolve("split"));
+        Path library = TestJars.jar(work, "split-library", Map.of("test/split/util/A.java",
+                "package test.split.util; public final class A { public static String a() { return \"a\"; } }"), Map.of(), List.of(), false, null);
+        List<Path> classpath = new ArrayList<>(TestJars.spiPath());
+        classpath.add(library);
+        Path plugin = TestJars.jar(work, "split-plugin", Map.of(
+                "test/split/util/B.java", "package test.split.util; public final class B { public static String b() { return \"b\"; } }",
+                "test/split/SplitPlugin.java", connectorPlugin("test.split", "SplitPlugin", "split",
+                        "test.split.util.A.a() + \"+\" + test.split.util.B.b()")),
+                services("test.split.SplitPlugin"), classpath, false, null);
+        Files.move(library, folder.resolve("split-library.jar"));
+        Files.move(plugin, folder.resolve("split-plugin.jar"));
+        return plugins;
+    }
+
+    /**
      * Plugins {@code a-first/} and {@code b-second/}, loaded in that order: both offer connector
      * {@code twin} (records say which plugin served them); {@code a-first} gives it the alias {@code
      * beta}, which {@code b-second} uses as a connector name.
