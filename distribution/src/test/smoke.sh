@@ -31,11 +31,11 @@ check "a heap size in JAVA_OPTS replaces the launcher's young generation" \
 check "a command runs without a performance-data file" grep -q -- '-XX:-UsePerfData' "$WORK/flags"
 JAVA_OPTS=-XX:+PrintCommandLineFlags "$CLI" read --connector sample --config-json '{"count":1}' > "$WORK/flags" 2>&1
 check "a sync gets the launcher's inlining limits" \
-  sh -c "grep -q -- '-XX:InlineSmallCode=1000' '$WORK/flags' && grep -q -- '-XX:FreqInlineSize=100' '$WORK/flags'"
+  sh -c "grep -q -- '-XX:InlineSmallCode=1000' '$WORK/flags' && grep -q -- '-XX:FreqInlineSize=110' '$WORK/flags'"
 JAVA_OPTS="-XX:InlineSmallCode=2000 -XX:+PrintCommandLineFlags" "$CLI" read --connector sample --config-json '{"count":1}' \
   > "$WORK/flags" 2>&1
 check "an inlining option in JAVA_OPTS replaces the launcher's" \
-  sh -c "grep -q -- '-XX:InlineSmallCode=2000' '$WORK/flags' && ! grep -q -- '-XX:MaxInlineLevel=6\|-XX:FreqInlineSize=100' '$WORK/flags'"
+  sh -c "grep -q -- '-XX:InlineSmallCode=2000' '$WORK/flags' && ! grep -q -- '-XX:MaxInlineLevel=6\|-XX:FreqInlineSize=110' '$WORK/flags'"
 
 # class data sharing and the connector index: the same output before, while and after they are made,
 # and with an archive the JVM cannot use
