@@ -78,23 +78,46 @@ class TextShredderTest {
     }
 
     @Test
+    void everyByteThatEndsOrEscapesAStringIsFoundWhereverItIs() throws Exception {
+        ParquetSchema schema = schema();
+        // each kind of byte at each place of strings up to 24 bytes long
+        List<String> specials = List.of("\"", "\\", "\n", "\u001f", "\u007f", " ", "~", "é", "😀");
+        for (int length = 1; length <= 24; length++) {
+            for (int at = 0; at < length; at++) {
+                for (String special : specials) {
+                    String value = "a".repeat(at) + special + "b".repeat(length - at - 1);
+                    String json = MAPPER.writeValueAsString(MAPPER.createObjectNode().put("name", value));
+                    assertSameAsTree(schema, json, !json.contains("\\")); // escaped: declined, the tree decides
+                }
+                String raw = "{\"name\":\"" + "a".repeat(at) + "\u0001" + "b".repeat(length - at - 1) + "\"}";
+                LeafTape tape = new LeafTape(64);
+                tape.begin();
+                assertFalse(schema.shredder().tryShredText(raw.getBytes(StandardCharsets.UTF_8), tape), "a raw control character: " + raw);
+            }
+        }
+    }
+
+    @Test
     void bytesThatAreNotUtf8AreLeftToTheTree() throws Exception {
         ParquetSchema schema = schema();
         byte[][] notUtf8 = {
             {(byte) 0xFF}, // never in UTF-8
+            {(byte) 0x80}, // a continuation byte without a lead byte
             {(byte) 0xC3}, // a sequence cut short by the quote
             {(byte) 0xC0, (byte) 0x80}, // overlong
             {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, // a surrogate
             {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, // beyond U+10FFFF
         };
         for (byte[] bad : notUtf8) {
-            java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
-            text.writeBytes("{\"name\":\"a".getBytes(StandardCharsets.US_ASCII));
-            text.writeBytes(bad);
-            text.writeBytes("b\"}".getBytes(StandardCharsets.US_ASCII));
-            LeafTape tape = new LeafTape(64);
-            tape.begin();
-            assertFalse(schema.shredder().tryShredText(text.toByteArray(), tape), java.util.Arrays.toString(bad));
+            for (String around : List.of("a", "abcdefghijklm")) { // in a short string and amid plain bytes
+                java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
+                text.writeBytes(("{\"name\":\"" + around).getBytes(StandardCharsets.US_ASCII));
+                text.writeBytes(bad);
+                text.writeBytes((around + "\"}").getBytes(StandardCharsets.US_ASCII));
+                LeafTape tape = new LeafTape(64);
+                tape.begin();
+                assertFalse(schema.shredder().tryShredText(text.toByteArray(), tape), java.util.Arrays.toString(bad));
+            }
         }
         // the longest well-formed sequences are taken
         assertSameAsTree(schema, "{\"name\":\"\u00df \u20ac \ud83d\ude00 \udbff\udfff\"}", true);
