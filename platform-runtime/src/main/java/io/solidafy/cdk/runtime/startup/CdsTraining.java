@@ -33,26 +33,38 @@ public final class CdsTraining {
 
     private CdsTraining() {}
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) {
         PrintStream discard = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
         Interruption.onSignals(); // as every command's start does (signal handling classes and lambdas)
         for (String[] command : COMMANDS) {
             Main.run(command, OutputStream.nullOutputStream(), discard, System.getenv());
         }
-        Path parquet = Files.createTempDirectory("solidafy-cds-training");
+        syncToParquet(discard);
+    }
+
+    /** The Parquet sync, into a temporary folder; skipped when none can be made (the archive is made all the same). */
+    private static void syncToParquet(PrintStream discard) {
+        Path folder;
+        try {
+            folder = Files.createTempDirectory("solidafy-cds-training");
+        } catch (IOException e) {
+            return;
+        }
         try {
             Main.run(new String[] {"read", "-c", "sample", "--config-json", "{\"count\":100}", "--streams", "customers", "--format",
-                    "parquet", "--output", parquet.toString()}, OutputStream.nullOutputStream(), discard, System.getenv());
+                    "parquet", "--output", folder.toString()}, OutputStream.nullOutputStream(), discard, System.getenv());
         } finally {
-            deleteTree(parquet);
+            deleteTree(folder);
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    private static void deleteTree(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);
             }
+        } catch (IOException e) {
+            // a temporary folder: what is left of it does not matter to the archive
         }
     }
 }
