@@ -28,9 +28,10 @@ import java.util.Properties;
  * measurement writes the same NDJSON through this sink alone, its lines handed over as records
  * carrying their JSON text, which is DuckDB's task exactly; a fourth parses each line into a Jackson
  * tree first, as for a source that builds trees (both with the collector and JIT settings the
- * launcher gives a sync: -XX:+UseParallelGC and {@code -Dbench.syncJit}). Rounds ({@code -Dbench.rounds}, 3) interleave the measurements because
- * the machine is shared; the medians of the ratios are the headline figures. The work directory
- * is deleted at the end unless {@code -Dbench.keep=true}.
+ * launcher gives a sync: -XX:+UseParallelGC and {@code -Dbench.syncJit}). Rounds ({@code
+ * -Dbench.rounds}, 3) interleave the measurements because the machine is shared; the medians of the
+ * ratios are the headline figures. The work directory is deleted at the end unless {@code
+ * -Dbench.keep=true}.
  */
 public final class ParquetVsDuckDbBench {
 
