@@ -5,7 +5,7 @@
 #
 # Usage: bench/all.sh            (from anywhere; builds the checkout first unless NO_BUILD=true)
 # Environment: SAMPLE_N (1000000) sample records, DB_ROWS (1000000) table rows, STARTUP_RUNS (5),
-#   PARQUET_ROUNDS (1), PG_HOST/PG_PORT/PG_USER (127.0.0.1, 5432, postgres),
+#   PARQUET_ROUNDS (3: a single round swings most), PG_HOST/PG_PORT/PG_USER (127.0.0.1, 5432, postgres),
 #   MYSQL_HOST/MYSQL_PORT/MYSQL_USER (127.0.0.1, 3306, root); the tables live in database solidafy_bench.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -110,8 +110,8 @@ timed ./solidafy-cdk read -c mysql --config-json "{\"host\":\"$MYSQL_HOST\",\"po
 my_rate=$(rate "$DB_ROWS" "$SECONDS_TAKEN")
 row "MariaDB → JSON lines" "$(k "$my_rate")" "mariadb --quick -e to /dev/null $(k "$mysql_rate")" "$(ratio "$my_rate" "$mysql_rate")" "client ${CPU_TAKEN} s" "${RSS_MIB} MiB" "≥ 0.5"
 
-echo "== Parquet: $SAMPLE_N sample customers, ${PARQUET_ROUNDS:-1} round(s) beside DuckDB" >&2
-ROUNDS=${PARQUET_ROUNDS:-1} bench/parquet-vs-duckdb.sh "$SAMPLE_N" customers 2>/dev/null | tee -a "$LOG" >&2
+echo "== Parquet: $SAMPLE_N sample customers, ${PARQUET_ROUNDS:-3} round(s) beside DuckDB" >&2
+ROUNDS=${PARQUET_ROUNDS:-3} bench/parquet-vs-duckdb.sh "$SAMPLE_N" customers 2>/dev/null | tee -a "$LOG" >&2
 parquet=$(grep '^== median ratio' "$LOG" | tail -1 | sed 's/.*(like for like) \([0-9.]*\).*/\1/')
 parquet_cli=$(grep '^== median ratio' "$LOG" | tail -1 | sed 's/.*parquet) \([0-9.]*\) of.*/\1/')
 parquet_rss=$(grep '^solidafy-cdk read sample -> parquet' "$LOG" | tail -1 | grep -o 'peak RSS [0-9]* MiB' || echo "see log")
