@@ -14,7 +14,9 @@ check() { # description, command...
 }
 last_line_has() { tail -n 1 "$1" | grep -q "$2"; }
 
-unset SOLIDAFY_HOME
+unset SOLIDAFY_HOME SOLIDAFY_CACHE_DIR
+# the launcher's default cache folder is under XDG_CACHE_HOME: here inside the work folder, not the user's home
+export XDG_CACHE_HOME="$WORK/xdg-cache"
 "$CLI" --version > "$WORK/version" 2>&1
 check "--version prints the version" grep -q '^solidafy-cdk [0-9]' "$WORK/version"
 
@@ -62,10 +64,12 @@ for archive in "$WORK"/cache/classes-*.jsa; do chmod u+w "$archive"; echo "not a
 "$CLI" read --connector sample --config-json '{"count":10}' > "$WORK/bad-archive" 2> "$WORK/bad-archive.err"
 check "an unusable archive is ignored silently" test ! -s "$WORK/bad-archive.err"
 check "an unusable archive changes nothing on stdout" last_line_has "$WORK/bad-archive" '"status":"SUCCEEDED"'
+# from here on the launcher's default cache folder again
 unset SOLIDAFY_CACHE_DIR
 
 "$CLI" list > "$WORK/list" 2> "$WORK/list.err"
 check "list exits 0 and prints one CONNECTORS message" test "$(wc -l < "$WORK/list")" -eq 1
+check "without SOLIDAFY_CACHE_DIR the connector index goes under XDG_CACHE_HOME" test -d "$XDG_CACHE_HOME/solidafy-cdk/connector-index"
 check "list shows the sample connector" grep -q '"name":"sample"' "$WORK/list"
 check "no plugin is reported broken" test ! -s "$WORK/list.err"
 

@@ -78,7 +78,7 @@ class ExamplesThroughLauncherTest {
     static void buildEveryExampleAndDropItIn() throws Exception {
         work = Files.createTempDirectory("examples-test");
         checkout = Checkout.create(Files.createDirectories(work.resolve("checkout")), List.of("plugin-declarative-yaml", "plugin-source-sample"));
-        shell = new Shell(checkout.root(), LocalMavenRepository.seed(Files.createDirectories(work.resolve("home"))));
+        shell = new Shell(checkout.root(), LocalMavenRepository.seed(Files.createDirectories(work.resolve("home"))), work.resolve("cache"));
 
         quickStart = ReadmeQuickStart.read(Path.of(System.getProperty("solidafy.root"), "README.md")).runAfterInstall(shell, SWAPI.baseUrl());
         Shell.Result build = shell.run("mvn -B -q -f examples/pom.xml verify -pl !graphql-relay-paginator");

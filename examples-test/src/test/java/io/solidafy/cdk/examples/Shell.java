@@ -23,10 +23,17 @@ final class Shell {
     private final Path directory;
     private final Map<String, String> environment;
 
-    Shell(Path directory, LocalMavenRepository maven) {
+    /**
+     * @param cacheHome the commands' XDG cache folder, so the launcher's connector index goes there and
+     *                  not to the user's home; the class data sharing archive is off (the distribution's
+     *                  smoke test covers it), as its background training would outlive the test's folder
+     */
+    Shell(Path directory, LocalMavenRepository maven, Path cacheHome) {
         this.directory = directory;
         Map<String, String> env = new HashMap<>();
         env.put("MAVEN_OPTS", maven.mavenOpts());
+        env.put("XDG_CACHE_HOME", cacheHome.toString());
+        env.put("SOLIDAFY_CDS", "off");
         String mavenHome = System.getProperty("solidafy.maven.home", "");
         if (!mavenHome.isEmpty()) {
             env.put("PATH", Path.of(mavenHome, "bin") + ":" + System.getenv("PATH"));
