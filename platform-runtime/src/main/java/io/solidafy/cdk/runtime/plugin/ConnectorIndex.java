@@ -7,9 +7,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.solidafy.cdk.spi.source.ConnectorInfo;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,6 +35,9 @@ public final class ConnectorIndex {
     /** Bump when the file layout changes: older files are then ignored. */
     private static final String FORMAT = "solidafy-connector-index/3";
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String TMP_PREFIX = ".index";
+    /** How old a file that no command can use must be before it is deleted (see {@link #removeStale}). */
+    static final Duration STALE_AFTER = Duration.ofDays(1);
 
     /** A connector and the class of the factory that provides it (named in clash warnings). */
     public record Entry(String factoryClass, ConnectorInfo info) {}
@@ -153,7 +159,7 @@ public final class ConnectorIndex {
         index.put("own_class_loader", contents.ownClassLoader());
         try {
             Files.createDirectories(file.get().getParent());
-            Path tmp = Files.createTempFile(file.get().getParent(), ".index", ".tmp");
+            Path tmp = Files.createTempFile(file.get().getParent(), TMP_PREFIX, ".tmp");
             try {
                 MAPPER.writeValue(tmp.toFile(), index);
                 moveIntoPlace(tmp, file.get());
@@ -162,6 +168,47 @@ public final class ConnectorIndex {
             }
         } catch (IOException | RuntimeException e) {
             // a read-only or full cache only costs speed
+            return;
+        }
+        removeStale(file.get().getParent(), Instant.now().minus(STALE_AFTER));
+    }
+
+    /**
+     * Deletes the files last written before {@code before} that no command can use any more: index
+     * files of plugins that no longer exist (a removed plugin, a deleted build or installation; files
+     * are kept per plugin path, so nothing else removes them), unreadable ones, and temporary files
+     * left by a writer that died. Runs when an index is written, which a new or changed plugin causes,
+     * so commands that only read the index never pay for it. The index files of existing plugins stay,
+     * however old.
+     */
+    static void removeStale(Path folder, Instant before) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
+            for (Path file : files) {
+                removeIfStale(file, before);
+            }
+        } catch (IOException | RuntimeException e) {
+            // clean-up only: what is left is tried again at the next write
+        }
+    }
+
+    private static void removeIfStale(Path file, Instant before) {
+        String name = file.getFileName().toString();
+        try {
+            if (Files.getLastModifiedTime(file).toInstant().isBefore(before)
+                    && (name.startsWith(TMP_PREFIX) || name.endsWith(".json") && !describesAnExistingPlugin(file))) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException | RuntimeException e) {
+            // gone meanwhile, or not ours to delete: the others are still looked at
+        }
+    }
+
+    private static boolean describesAnExistingPlugin(Path indexFile) {
+        try {
+            String plugin = MAPPER.readTree(indexFile.toFile()).path("plugin").asText("");
+            return !plugin.isEmpty() && Files.exists(Path.of(plugin));
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 

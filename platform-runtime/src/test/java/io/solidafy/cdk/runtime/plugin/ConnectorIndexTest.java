@@ -58,6 +58,40 @@ class ConnectorIndexTest {
         }
     }
 
+    @Test
+    void writingAnIndexRemovesOldFilesNoCommandCanUseAndKeepsTheRest() throws Exception {
+        Path plugins = TestPlugins.build(work);
+        Path folder = Files.createDirectories(work.resolve("cache/connector-index"));
+        FileTime twoDaysAgo = FileTime.from(java.time.Instant.now().minus(java.time.Duration.ofDays(2)));
+        Path gone = indexFileOf(folder, "gone-1a2b.json", work.resolve("deleted-checkout/plugins-dir/gone"), twoDaysAgo);
+        Path justGone = indexFileOf(folder, "just-gone-3c4d.json", work.resolve("rebuilding/plugins-dir/x"), null);
+        Path oldButLive = indexFileOf(folder, "live-5e6f.json", plugins, twoDaysAgo);
+        Path deadWriter = Files.writeString(folder.resolve(".index123.tmp"), "{\"plugin\":");
+        Path unreadable = Files.writeString(folder.resolve("garbage-7a8b.json"), "not json");
+        Files.setLastModifiedTime(deadWriter, twoDaysAgo);
+        Files.setLastModifiedTime(unreadable, twoDaysAgo);
+
+        CliRun list = indexed(work.resolve("cache"), "list", "--plugins-dir", plugins.toString());
+
+        assertEquals(names(plainList(plugins)), names(list));
+        assertFalse(Files.exists(gone), "the index of a plugin gone for two days is deleted");
+        assertFalse(Files.exists(deadWriter), "a dead writer's temporary file is deleted");
+        assertFalse(Files.exists(unreadable), "an unreadable index file is deleted");
+        assertTrue(Files.exists(justGone), "a plugin missing for less than a day may be being rebuilt: its index stays");
+        assertTrue(Files.exists(oldButLive), "the index of an existing plugin stays however old");
+        try (Stream<Path> files = Files.list(folder)) {
+            assertEquals(5, files.count(), "the three plugins' new index files beside the two kept");
+        }
+    }
+
+    private static Path indexFileOf(Path folder, String name, Path plugin, FileTime modified) throws Exception {
+        Path file = Files.writeString(folder.resolve(name), "{\"plugin\":\"" + plugin.toAbsolutePath().normalize() + "\",\"connectors\":[]}");
+        if (modified != null) {
+            Files.setLastModifiedTime(file, modified);
+        }
+        return file;
+    }
+
     private static CliRun plainList(Path plugins) {
         return CliRun.exec("list", "--plugins-dir", plugins.toString());
     }
