@@ -29,10 +29,13 @@ solidafy_jvm_options() {
     *-Xmn*|*NewSize*|*NewRatio*|*-Xmx*|*MaxHeapSize*|*MaxRAM*) ;;
     *) SOLIDAFY_JVM_OPTS="$SOLIDAFY_JVM_OPTS -Xmn32m" ;;
   esac
-  # the kind of command, told once from the arguments: the server, a sync, or one that describes
-  case " $* " in
-    *" serve "*) kind=serve ;;
-    *" read "*|*" discover "*) kind=sync ;;
+  # the kind of command: the server, a sync, or one that describes; the command is the first argument
+  # that is not a root option (--version and --help take no value)
+  subcommand=
+  for arg in "$@"; do case $arg in -*) ;; *) subcommand=$arg; break ;; esac; done
+  case $subcommand in
+    serve) kind=serve ;;
+    read|discover) kind=sync ;;
     *) kind=describe ;;
   esac
   # Commands that describe rather than sync finish in well under a second: the JIT's first tier only.

@@ -34,6 +34,10 @@ check "a command runs without a performance-data file" grep -q -- '-XX:-UsePerfD
 JAVA_OPTS=-XX:+PrintCommandLineFlags "$CLI" read --connector sample --config-json '{"count":1}' > "$WORK/flags" 2>&1
 check "a sync gets the launcher's inlining limits" \
   sh -c "grep -q -- '-XX:InlineSmallCode=1000' '$WORK/flags' && grep -q -- '-XX:FreqInlineSize=110' '$WORK/flags'"
+JAVA_OPTS=-XX:+PrintCommandLineFlags "$CLI" read --connector sample --config-json '{"count":1}' --streams serve > "$WORK/flags" 2>&1
+check "the command is the first argument, not any argument named like one" grep -q -- '-XX:FreqInlineSize=110' "$WORK/flags"
+JAVA_OPTS=-XX:+PrintCommandLineFlags "$CLI" --help read > "$WORK/flags" 2>&1
+check "a root option before the command leaves the command found" grep -q -- '-XX:FreqInlineSize=110' "$WORK/flags"
 JAVA_OPTS="-XX:InlineSmallCode=2000 -XX:+PrintCommandLineFlags" "$CLI" read --connector sample --config-json '{"count":1}' \
   > "$WORK/flags" 2>&1
 check "an inlining option in JAVA_OPTS replaces the launcher's" \
