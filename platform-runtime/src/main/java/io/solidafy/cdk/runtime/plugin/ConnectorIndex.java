@@ -37,7 +37,7 @@ public final class ConnectorIndex {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String TMP_PREFIX = ".index";
     /** How old a file that no command can use must be before it is deleted (see {@link #removeStale}). */
-    static final Duration STALE_AFTER = Duration.ofDays(1);
+    private static final Duration STALE_AFTER = Duration.ofDays(1);
 
     /** A connector and the class of the factory that provides it (named in clash warnings). */
     public record Entry(String factoryClass, ConnectorInfo info) {}
@@ -181,7 +181,7 @@ public final class ConnectorIndex {
      * so commands that only read the index never pay for it. The index files of existing plugins stay,
      * however old.
      */
-    static void removeStale(Path folder, Instant before) {
+    private static void removeStale(Path folder, Instant before) {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
             for (Path file : files) {
                 removeIfStale(file, before);

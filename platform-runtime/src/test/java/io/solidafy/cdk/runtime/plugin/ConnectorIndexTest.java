@@ -8,6 +8,8 @@ import io.solidafy.cdk.runtime.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -62,7 +64,7 @@ class ConnectorIndexTest {
     void writingAnIndexRemovesOldFilesNoCommandCanUseAndKeepsTheRest() throws Exception {
         Path plugins = TestPlugins.build(work);
         Path folder = Files.createDirectories(work.resolve("cache/connector-index"));
-        FileTime twoDaysAgo = FileTime.from(java.time.Instant.now().minus(java.time.Duration.ofDays(2)));
+        FileTime twoDaysAgo = FileTime.from(Instant.now().minus(Duration.ofDays(2)));
         Path gone = indexFileOf(folder, "gone-1a2b.json", work.resolve("deleted-checkout/plugins-dir/gone"), twoDaysAgo);
         Path justGone = indexFileOf(folder, "just-gone-3c4d.json", work.resolve("rebuilding/plugins-dir/x"), null);
         Path oldButLive = indexFileOf(folder, "live-5e6f.json", plugins, twoDaysAgo);
