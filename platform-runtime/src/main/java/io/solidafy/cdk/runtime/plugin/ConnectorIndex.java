@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -43,6 +44,8 @@ public final class ConnectorIndex {
     public record Entry(String factoryClass, ConnectorInfo info) {}
 
     private final Optional<Path> cacheDir;
+    /** Set at the first write: a command that indexes several plugins (a fresh install) sweeps the folder once. */
+    private final AtomicBoolean swept = new AtomicBoolean();
 
     /** @param cacheDir where index files live; empty to index nothing */
     public ConnectorIndex(Optional<Path> cacheDir) {
@@ -170,15 +173,17 @@ public final class ConnectorIndex {
             // a read-only or full cache only costs speed
             return;
         }
-        removeStale(file.get().getParent(), Instant.now().minus(STALE_AFTER));
+        if (swept.compareAndSet(false, true)) {
+            removeStale(file.get().getParent(), Instant.now().minus(STALE_AFTER));
+        }
     }
 
     /**
      * Deletes the files last written before {@code before} that no command can use any more: index
      * files of plugins that no longer exist (a removed plugin, a deleted build or installation; files
      * are kept per plugin path, so nothing else removes them), unreadable ones, and temporary files
-     * left by a writer that died. Runs when an index is written, which a new or changed plugin causes,
-     * so commands that only read the index never pay for it. The index files of existing plugins stay,
+     * left by a writer that died. Runs at the first index write of a command, which a new or changed
+     * plugin causes, so commands that only read the index never pay for it. The index files of existing plugins stay,
      * however old.
      */
     private static void removeStale(Path folder, Instant before) {
